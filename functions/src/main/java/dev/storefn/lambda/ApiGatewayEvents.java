@@ -1,0 +1,101 @@
+package dev.storefn.lambda;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import dev.storefn.platform.ApiRequest;
+import dev.storefn.platform.WireResponse;
+
+/** Translates API Gateway proxy events (HTTP API v2 and REST API v1) to requests, and answers back. */
+final class ApiGatewayEvents {
+
+    private ApiGatewayEvents() {
+    }
+
+    static ApiRequest fromHttpApi(APIGatewayV2HTTPEvent event) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+        }
+        // HTTP API moves Cookie headers into their own array.
+        if (event.getCookies() != null && !event.getCookies().isEmpty()) {
+            headers.put("cookie", List.of(String.join("; ", event.getCookies())));
+        }
+        var context = event.getRequestContext();
+        String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : "GET";
+        String sourceIp = context != null && context.getHttp() != null ? context.getHttp().getSourceIp() : null;
+        return ApiRequest.incoming(method, event.getRawPath(), ApiRequest.parseQueryString(event.getRawQueryString()),
+                headers, body(event.getBody(), event.getIsBase64Encoded()), sourceIp);
+    }
+
+    static APIGatewayV2HTTPResponse toHttpApi(WireResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
+        response.headers().forEach((name, values) -> {
+            if ("Set-Cookie".equalsIgnoreCase(name)) {
+                cookies.addAll(values);
+            } else {
+                headers.put(name, String.join(", ", values));
+            }
+        });
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withCookies(cookies)
+                .withBody(new String(response.body(), StandardCharsets.UTF_8))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    static ApiRequest fromRestApi(APIGatewayProxyRequestEvent event) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (event.getMultiValueHeaders() != null) {
+            event.getMultiValueHeaders().forEach((name, values) -> headers.put(name, values == null ? List.of() : values));
+        } else if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (event.getMultiValueQueryStringParameters() != null) {
+            query.putAll(event.getMultiValueQueryStringParameters());
+        } else if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((name, value) -> query.put(name, List.of(value)));
+        }
+        var context = event.getRequestContext();
+        String sourceIp = context != null && context.getIdentity() != null ? context.getIdentity().getSourceIp() : null;
+        return ApiRequest.incoming(event.getHttpMethod(), event.getPath(), query, headers,
+                body(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded())), sourceIp);
+    }
+
+    static APIGatewayProxyResponseEvent toRestApi(WireResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, List<String>> multiValueHeaders = new LinkedHashMap<>();
+        response.headers().forEach((name, values) -> {
+            multiValueHeaders.put(name, values);
+            if (!"Set-Cookie".equalsIgnoreCase(name)) {
+                headers.put(name, String.join(", ", values));
+            }
+        });
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withMultiValueHeaders(multiValueHeaders)
+                .withBody(new String(response.body(), StandardCharsets.UTF_8))
+                .withIsBase64Encoded(false);
+    }
+
+    private static byte[] body(String body, boolean base64) {
+        if (body == null) {
+            return new byte[0];
+        }
+        return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.storefn;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.storefn.platform.ApiRequest;
+import dev.storefn.platform.Dispatcher;
+import dev.storefn.platform.Json;
+import dev.storefn.platform.WireResponse;
+import tools.jackson.databind.JsonNode;
+
+/** Base of the tests that run requests through the dispatcher against the test database. */
+@SpringBootTest(classes = Storefn.class)
+public abstract class FunctionsTest {
+
+    static {
+        TestDatabase.jdbcUrl();
+    }
+
+    @Autowired
+    protected Dispatcher dispatcher;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected Json json;
+
+    protected WireResponse get(String pathAndQuery) {
+        return send("GET", pathAndQuery, null, Map.of());
+    }
+
+    protected WireResponse send(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        int question = pathAndQuery.indexOf('?');
+        String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+        String query = question < 0 ? null : pathAndQuery.substring(question + 1);
+        Map<String, List<String>> headerMap = new LinkedHashMap<>();
+        headers.forEach((name, value) -> headerMap.put(name, List.of(value)));
+        if (body != null) {
+            headerMap.putIfAbsent("Content-Type", List.of("application/json"));
+        }
+        return dispatcher.dispatch(ApiRequest.incoming(method, path, ApiRequest.parseQueryString(query), headerMap,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "203.0.113.10"));
+    }
+
+    protected JsonNode body(WireResponse response) {
+        return json.mapper().readTree(response.body());
+    }
+
+    protected long insertProduct(String name, String category, String price, int stock, String description) {
+        return jdbc.sql("""
+                INSERT INTO products (name, price, category, description, stock, slug, image)
+                VALUES (?, ?::numeric, ?, ?, ?, NULL, NULL) RETURNING id""")
+                .params(name, price, category, description, stock).query(Long.class).single();
+    }
+}

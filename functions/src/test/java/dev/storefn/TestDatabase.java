@@ -1,0 +1,34 @@
+package dev.storefn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One real, embedded PostgreSQL per test JVM. Every Spring context a test starts (including the fresh
+ * ones {@code FunctionInvoker} boots) finds it through {@code DATABASE_URL}.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized String jdbcUrl() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.setProperty("DATABASE_URL", url());
+        }
+        return url();
+    }
+
+    private static String url() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+}

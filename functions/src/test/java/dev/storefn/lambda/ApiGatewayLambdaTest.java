@@ -1,0 +1,111 @@
+package dev.storefn.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+
+import dev.storefn.Storefn;
+import dev.storefn.TestDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real event files from {@code events/} through {@code FunctionInvoker}, each adapter in a fresh Spring context. */
+class ApiGatewayLambdaTest {
+
+    private static final Path EVENTS = Path.of("..", "events");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static FunctionInvoker httpApi;
+    private static FunctionInvoker restApi;
+
+    @BeforeAll
+    static void freshContexts() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+        System.setProperty("MAIN_CLASS", Storefn.class.getName());
+        httpApi = new FunctionInvoker("httpApi");
+        restApi = new FunctionInvoker("restApi");
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE products RESTART IDENTITY CASCADE");
+            statement.execute("""
+                    INSERT INTO products (name, price, category, description, stock, slug)
+                    VALUES ('Lambda Tee', 799.00, 'women', 'A tee served by a function, ₹ included', 7, 'lambda-tee'),
+                           ('Cheap Tee', 99.00, 'men', 'Another tee', 1, 'cheap-tee')""");
+        }
+    }
+
+    private static JsonNode invoke(FunctionInvoker invoker, String eventFile) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(Files.readAllBytes(EVENTS.resolve(eventFile))), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    @Test
+    void anHttpApiEventGetsAnHttpApiResponse() throws IOException {
+        JsonNode response = invoke(httpApi, "get-product-v2.json");
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.get("headers").get("Content-Type").asString()).isEqualTo("application/json");
+        assertThat(response.get("headers").has("X-Request-Id")).isTrue();
+        JsonNode product = JSON.readTree(response.get("body").asString());
+        assertThat(product.get("name").asString()).isEqualTo("Lambda Tee");
+        assertThat(product.get("description").asString()).endsWith("₹ included");
+        assertThat(product.get("price").asString()).isEqualTo("799.00");
+    }
+
+    @Test
+    void aRestApiEventGetsARestApiResponseWithMultiValueHeaders() throws IOException {
+        JsonNode response = invoke(restApi, "get-product-v1.json");
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.get("multiValueHeaders").get("Content-Type").get(0).asString()).isEqualTo("application/json");
+        assertThat(JSON.readTree(response.get("body").asString()).get("slug").asString()).isEqualTo("lambda-tee");
+    }
+
+    @Test
+    void bothEventVersionsGiveTheSameBody() throws IOException {
+        assertThat(invoke(httpApi, "get-product-v2.json").get("body").asString())
+                .isEqualTo(invoke(restApi, "get-product-v1.json").get("body").asString());
+    }
+
+    @Test
+    void queryStringsArriveFromBothEventVersions() throws IOException {
+        JsonNode page = JSON.readTree(invoke(httpApi, "list-products-v2.json").get("body").asString());
+        assertThat(page.get("count").asInt()).isEqualTo(1);
+        assertThat(page.get("results").get(0).get("name").asString()).isEqualTo("Lambda Tee");
+        JsonNode list = JSON.readTree(invoke(restApi, "list-products-v1.json").get("body").asString());
+        assertThat(list.isArray()).isTrue();
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("name").asString()).isEqualTo("Cheap Tee");
+    }
+
+    @Test
+    void errorsKeepTheirStatusAndJsonBody() throws IOException {
+        JsonNode notFound = invoke(httpApi, "product-not-found-v2.json");
+        assertThat(notFound.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(notFound.get("body").asString()).isEqualTo("{\"detail\":\"No Product matches the given query.\"}");
+        JsonNode badFilter = invoke(restApi, "bad-price-filter-v1.json");
+        assertThat(badFilter.get("statusCode").asInt()).isEqualTo(400);
+        assertThat(JSON.readTree(badFilter.get("body").asString()).get("detail").asString()).isEqualTo("A valid number is required.");
+    }
+
+    @Test
+    void healthAnswersThroughLambda() throws IOException {
+        JsonNode health = invoke(httpApi, "health-v2.json");
+        assertThat(health.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(health.get("body").asString()).isEqualTo("{\"status\":\"ok\"}");
+    }
+}

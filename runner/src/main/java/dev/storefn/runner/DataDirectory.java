@@ -1,0 +1,27 @@
+package dev.storefn.runner;
+
+import java.nio.file.Path;
+
+import org.springframework.core.env.Environment;
+
+/** Where the runner keeps its state on disk: {@code STOREFN_DATA_DIR} (default {@code ./data}). */
+final class DataDirectory {
+
+    private DataDirectory() {
+    }
+
+    static Path root(Environment environment) {
+        return Path.of(environment.getProperty("STOREFN_DATA_DIR", "data")).toAbsolutePath().normalize();
+    }
+
+    static Path postgres(Environment environment) {
+        return root(environment).resolve("postgres");
+    }
+
+    /** Product images stored on local disk, served under {@code /media/}. */
+    static Path media(Environment environment) {
+        String configured = environment.getProperty("MEDIA_ROOT");
+        return configured == null || configured.isBlank() ? root(environment).resolve("media")
+                : Path.of(configured).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.storefn.runner;
+
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.storefn.Storefn;
+
+/**
+ * {@code java -jar storefn.jar [serve|migrate|invoke|help] ...}. Without a command it serves HTTP.
+ */
+public final class Main {
+
+    static final String USAGE = """
+            Usage: java -jar storefn.jar [command] [options]
+
+              serve                       serve HTTP on PORT (default 8000); the default command
+              migrate                     apply database migrations and exit
+              invoke --event FILE.json    run one API Gateway event (v1 or v2) through the Lambda
+                                          adapter and print the response JSON (like sam local invoke -e)
+              help                        show this
+
+            Without DATABASE_URL an embedded PostgreSQL keeps its data in STOREFN_DATA_DIR (default ./data).
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
+        String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "serve" -> SpringApplication.run(Storefn.class, rest);
+            case "migrate" -> System.exit(migrate(rest));
+            case "invoke" -> System.exit(InvokeCommand.run(rest, System.out, System.err));
+            case "help", "--help", "-h" -> System.out.print(USAGE);
+            default -> {
+                System.err.print("Unknown command: " + command + "\n\n" + USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static int migrate(String[] args) {
+        System.setProperty("spring.flyway.enabled", "true");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Storefn.class)
+                .web(WebApplicationType.NONE)
+                .run(args)) {
+            System.err.println("Database migrations are up to date.");
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("Migration failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.storefn.runner;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The runner's settings, as the lowest-precedence property source so that environment variables and
+ * command-line arguments still win. Applies to every context the runner starts (serve, invoke, tests).
+ */
+class RunnerDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = defaults();
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("storefnRunnerDefaults", DEFAULTS));
+    }
+
+    private static Map<String, Object> defaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("server.port", "${PORT:8000}");
+        // Loopback unless told otherwise: on the server nginx is the only way in.
+        defaults.put("server.address", "${SERVER_ADDRESS:127.0.0.1}");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        defaults.put("server.tomcat.threads.max", "${STOREFN_HTTP_THREADS:64}");
+        defaults.put("server.error.whitelabel.enabled", "false");
+        defaults.put("spring.mvc.problemdetails.enabled", "false");
+        // The dispatcher serves the route table; spring-cloud-function-web's /<beanName> exposure stays off.
+        defaults.put("spring.autoconfigure.exclude", String.join(",",
+                "org.springframework.cloud.function.web.mvc.ReactorAutoConfiguration",
+                "org.springframework.cloud.function.web.flux.ReactorAutoConfiguration",
+                "org.springframework.cloud.function.web.source.FunctionExporterAutoConfiguration"));
+        defaults.put("spring.cloud.function.web.export.enabled", "false");
+        return defaults;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.storefn.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.storefn.platform.ApiRequest;
+import dev.storefn.platform.Dispatcher;
+import dev.storefn.platform.WireResponse;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The web adapter: every request except local media goes to the dispatcher and its answer is written out
+ * as it is. It sits in front of Spring MVC, so nothing the framework would map on its own is reachable.
+ */
+@Component
+@ConditionalOnWebApplication
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WebAdapter extends OncePerRequestFilter {
+
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final byte[] TOO_LARGE = "{\"detail\":\"Request body too large.\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final Dispatcher dispatcher;
+
+    WebAdapter(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI();
+        if (path.startsWith("/media/") && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = readBody(request);
+        if (body == null) {
+            write(response, new WireResponse(413, Map.of("Content-Type", List.of("application/json")), TOO_LARGE));
+            return;
+        }
+        ApiRequest incoming = ApiRequest.incoming(request.getMethod(), path,
+                ApiRequest.parseQueryString(request.getQueryString()), headers(request), body, request.getRemoteAddr());
+        write(response, dispatcher.dispatch(incoming));
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+        }
+        return headers;
+    }
+
+    /** The body, or null when it is larger than the limit nginx also enforces. */
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return body.length > MAX_BODY_BYTES ? null : body;
+        }
+    }
+
+    private static void write(HttpServletResponse response, WireResponse wire) throws IOException {
+        response.setStatus(wire.status());
+        wire.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setContentLength(wire.body().length);
+        response.getOutputStream().write(wire.body());
+    }
+}
