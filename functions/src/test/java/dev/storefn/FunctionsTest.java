@@ -37,6 +37,19 @@ public abstract class FunctionsTest {
     }
 
     protected WireResponse send(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        return sendFrom("203.0.113.10", method, pathAndQuery, body, headers);
+    }
+
+    protected WireResponse post(String path, String body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    protected static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    /** A request from a given client address (the socket peer; no proxy in between). */
+    protected WireResponse sendFrom(String peer, String method, String pathAndQuery, String body, Map<String, String> headers) {
         int question = pathAndQuery.indexOf('?');
         String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String query = question < 0 ? null : pathAndQuery.substring(question + 1);
@@ -46,7 +59,7 @@ public abstract class FunctionsTest {
             headerMap.putIfAbsent("Content-Type", List.of("application/json"));
         }
         return dispatcher.dispatch(ApiRequest.incoming(method, path, ApiRequest.parseQueryString(query), headerMap,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "203.0.113.10"));
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), peer));
     }
 
     protected JsonNode body(WireResponse response) {

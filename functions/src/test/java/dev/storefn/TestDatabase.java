@@ -24,6 +24,8 @@ public final class TestDatabase {
                 throw new UncheckedIOException(e);
             }
             System.setProperty("DATABASE_URL", url());
+            // Tests sign with a fixed key; production refuses to start without SECRET_KEY.
+            System.setProperty("SECRET_KEY", "storefn-test-secret-key-0123456789abcdef");
         }
         return url();
     }

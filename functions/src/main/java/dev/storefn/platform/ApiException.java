@@ -27,6 +27,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(status, Map.of("detail", detail), Map.of());
     }
 
+    /** {@code {"detail": text, "code": code}}, as simplejwt words its authentication failures. */
+    public static ApiException detail(int status, String detail, String code) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("detail", detail);
+        body.put("code", code);
+        return new ApiException(status, body, Map.of());
+    }
+
     /** {@code {"error": text, "detail": text}}: the original's business errors, readable by the storefront's generic handler. */
     public static ApiException error(int status, String message) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -36,15 +36,17 @@ public class Dispatcher implements SmartInitializingSingleton {
     private final ClientAddresses clientAddresses;
     private final CorsPolicy cors;
     private final ObjectProvider<Authenticator> authenticator;
+    private final RateLimiter rateLimiter;
     private final Map<String, Function<ApiRequest, ApiResponse>> functions = new ConcurrentHashMap<>();
 
     public Dispatcher(FunctionCatalog catalog, Json json, ClientAddresses clientAddresses, CorsPolicy cors,
-            ObjectProvider<Authenticator> authenticator) {
+            ObjectProvider<Authenticator> authenticator, RateLimiter rateLimiter) {
         this.catalog = catalog;
         this.json = json;
         this.clientAddresses = clientAddresses;
         this.cors = cors;
         this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
     }
 
     /** Fails start-up, not the first request, when the table names a function that does not exist. */
@@ -91,6 +93,10 @@ public class Dispatcher implements SmartInitializingSingleton {
         }
         RouteTable.Found found = (RouteTable.Found) resolution;
         Route route = found.route();
+        RateLimit limit = route.rateLimit();
+        if (limit != null) {
+            rateLimiter.hit(limit.bucket() + ":" + request.clientAddress(), limit.limit(), limit.window());
+        }
         ApiRequest authenticated = request.withCaller(authenticator(request));
         checkAccess(route.access(), authenticated.caller());
         for (Map.Entry<String, String> parameter : found.pathParameters().entrySet()) {

@@ -1,6 +1,10 @@
 package dev.storefn.platform;
 
 import static dev.storefn.platform.Access.ANONYMOUS;
+import static dev.storefn.platform.Access.STAFF;
+import static dev.storefn.platform.Access.USER;
+
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,15 +23,33 @@ public final class RouteTable {
             route("GET", "/health/", "health", ANONYMOUS, "Health: 200 when the database answers, else 503"),
             route("GET", "/schema/", "openApiDocument", ANONYMOUS, "The OpenAPI document of every route"),
 
+            limited(route("POST", "/api/register/", "register", ANONYMOUS, "Create an account; answers the user and tokens"),
+                    3, Duration.ofHours(1)),
+            limited(route("POST", "/api/login/", "login", ANONYMOUS, "Sign in with email and password"), 5, Duration.ofMinutes(15)),
+            route("POST", "/api/refresh/", "refreshToken", ANONYMOUS, "A new access token for a refresh token"),
+            limited(route("POST", "/api/google/", "googleSignIn", ANONYMOUS, "Sign in with a Google ID token"),
+                    5, Duration.ofMinutes(15)),
+            route("POST", "/api/logout/", "logout", ANONYMOUS, "End the session of the presented token"),
+            route("GET", "/api/me/", "me", USER, "The signed-in user"),
+
             route("GET", "/api/products/", "listProducts", ANONYMOUS,
                     "Products, newest first; search, category, min_price, max_price, optional page/page_size"),
-            route("GET", "/api/products/{id}/", "getProduct", ANONYMOUS, "One product"));
+            route("GET", "/api/products/{id}/", "getProduct", ANONYMOUS, "One product"),
+
+            route("POST", "/api/panel/users/{id}/toggle-block/", "toggleUserBlock", STAFF,
+                    "Block or unblock a user (not oneself)"));
 
     private RouteTable() {
     }
 
     private static Route route(String method, String path, String function, Access access, String summary) {
         return new Route(method, path, function, access, summary, null);
+    }
+
+    /** Counted per client address, every call whatever its outcome, as the original's django-ratelimit did. */
+    private static Route limited(Route route, int limit, Duration window) {
+        return new Route(route.method(), route.path(), route.function(), route.access(), route.summary(),
+                new RateLimit(route.function(), limit, window));
     }
 
     /** What a request's method and path lead to. */

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +29,23 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresDatabase.class);
 
+    /** Set by commands that run beside a serving storefn: they use its PostgreSQL instead of starting one. */
+    static final String ATTACH = "storefn.embedded.attach";
+
     private final EmbeddedPostgres postgres;
+    private final DatabaseUrl url;
 
     EmbeddedPostgresDatabase(Environment environment) {
         Path directory = DataDirectory.postgres(environment);
+        if (environment.getProperty(ATTACH, Boolean.class, false)) {
+            OptionalInt running = runningPort(directory);
+            if (running.isPresent()) {
+                log.info("Using the embedded PostgreSQL already running on {} (port {})", directory, running.getAsInt());
+                postgres = null;
+                url = local(running.getAsInt());
+                return;
+            }
+        }
         try {
             Files.createDirectories(directory.getParent());
             log.info("Starting the embedded PostgreSQL in {} (set DATABASE_URL to use your own)", directory);
@@ -42,6 +57,7 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "50")
                     .start();
+            url = local(postgres.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory
                     + " (is another storefn using it? then run this one with its own STOREFN_DATA_DIR)", e);
@@ -50,11 +66,30 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
 
     @Override
     public DatabaseUrl url() {
-        return new DatabaseUrl(postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=0", "postgres", null);
+        return url;
     }
 
     @Override
     public void destroy() throws IOException {
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static DatabaseUrl local(int port) {
+        return new DatabaseUrl("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&prepareThreshold=0", "postgres", null);
+    }
+
+    /** The port of a live postmaster on this data directory: {@code postmaster.pid} holds its pid (line 1) and port (line 4). */
+    static OptionalInt runningPort(Path directory) {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"));
+            if (lines.size() >= 4 && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false)) {
+                return OptionalInt.of(Integer.parseInt(lines.get(3).strip()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // No readable pid file: nothing is running there.
+        }
+        return OptionalInt.empty();
     }
 }

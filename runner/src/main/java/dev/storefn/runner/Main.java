@@ -21,6 +21,9 @@ public final class Main {
               migrate                     apply database migrations and exit
               invoke --event FILE.json    run one API Gateway event (v1 or v2) through the Lambda
                                           adapter and print the response JSON (like sam local invoke -e)
+              create-staff --email EMAIL --password-stdin
+                                          create a staff account, or make an existing one staff;
+                                          works while storefn is running on the same data directory
               help                        show this
 
             Without DATABASE_URL an embedded PostgreSQL keeps its data in STOREFN_DATA_DIR (default ./data).
@@ -36,6 +39,7 @@ public final class Main {
             case "serve" -> SpringApplication.run(Storefn.class, rest);
             case "migrate" -> System.exit(migrate(rest));
             case "invoke" -> System.exit(InvokeCommand.run(rest, System.out, System.err));
+            case "create-staff" -> System.exit(CreateStaffCommand.run(rest, System.in, System.out, System.err));
             case "help", "--help", "-h" -> System.out.print(USAGE);
             default -> {
                 System.err.print("Unknown command: " + command + "\n\n" + USAGE);

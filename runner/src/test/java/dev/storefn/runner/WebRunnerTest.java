@@ -52,6 +52,9 @@ class WebRunnerTest {
     @Autowired
     FunctionCatalog catalog;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<byte[]> send(String method, String path, byte[] body) throws Exception {
@@ -128,6 +131,7 @@ class WebRunnerTest {
 
         // The Lambda contexts are separate processes in production; here they share the runner's database.
         System.setProperty("DATABASE_URL", database.url().jdbcUrl());
+        System.setProperty("SECRET_KEY", environment.getProperty("SECRET_KEY"));
         System.setProperty("MAIN_CLASS", Storefn.class.getName());
         try {
             byte[] v2 = lambdaBody(new FunctionInvoker("httpApi"), "get-product-v2.json");
@@ -146,6 +150,7 @@ class WebRunnerTest {
             assertThat(cli).isEqualTo(web);
         } finally {
             System.clearProperty("DATABASE_URL");
+            System.clearProperty("SECRET_KEY");
         }
     }
 

@@ -1,0 +1,46 @@
+package dev.storefn.accounts;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.storefn.platform.ApiException;
+
+/** What staff and operators may do to accounts: create staff (like {@code createsuperuser}) and block users. */
+@Service
+public class StaffAccounts {
+
+    private final UserRepository users;
+    private final PasswordHasher passwords;
+
+    StaffAccounts(UserRepository users, PasswordHasher passwords) {
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    /** Creates a staff account, or makes an existing account staff with this password; true when created. */
+    @Transactional
+    public boolean createOrPromote(String email, String password) {
+        if (!Emails.valid(email)) {
+            throw new IllegalArgumentException("Enter a valid email address.");
+        }
+        if (password.length() < Register.MIN_PASSWORD || password.length() > Register.MAX_PASSWORD) {
+            throw new IllegalArgumentException("The password needs " + Register.MIN_PASSWORD + " to " + Register.MAX_PASSWORD + " characters.");
+        }
+        String hash = passwords.hash(password);
+        return users.findByEmail(email).map(existing -> {
+            users.makeStaff(existing.id(), hash);
+            return false;
+        }).orElseGet(() -> {
+            users.insert(Emails.normalise(email), hash, "", "", null, true);
+            return true;
+        });
+    }
+
+    /** Flips a user's block; the new value. Staff cannot block themselves. */
+    public boolean toggleBlock(long staffId, long userId) {
+        if (staffId == userId) {
+            throw ApiException.error(400, "You cannot block your own account.");
+        }
+        return users.toggleBlock(userId).orElseThrow(() -> ApiException.notFound("User"));
+    }
+}

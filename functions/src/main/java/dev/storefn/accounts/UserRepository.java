@@ -1,0 +1,72 @@
+package dev.storefn.accounts;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of accounts. Erased accounts ({@code deleted_at}) are invisible to everything here. */
+@Repository
+class UserRepository {
+
+    private static final String COLUMNS = "id, email, first_name, last_name, picture, is_staff, is_active, is_block, password";
+
+    private static final RowMapper<User> USER = (rs, row) -> new User(rs.getLong("id"), rs.getString("email"),
+            rs.getString("first_name"), rs.getString("last_name"), rs.getString("picture"), rs.getBoolean("is_staff"),
+            rs.getBoolean("is_active"), rs.getBoolean("is_block"), rs.getString("password"));
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<User> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?) AND deleted_at IS NULL")
+                .param(email).query(USER).optional();
+    }
+
+    Optional<User> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ? AND deleted_at IS NULL").param(id).query(USER).optional();
+    }
+
+    /** Throws {@code DuplicateKeyException} when the email is taken, whatever its case. */
+    User insert(String email, String passwordHash, String firstName, String lastName, String picture, boolean staff) {
+        return jdbc.sql("""
+                INSERT INTO users (email, password, first_name, last_name, picture, is_staff, is_superuser)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING """ + " " + COLUMNS)
+                .params(email, passwordHash, firstName, lastName, picture, staff, staff).query(USER).single();
+    }
+
+    void updatePassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE users SET password = ? WHERE id = ?").params(passwordHash, id).update();
+    }
+
+    void updatePicture(long id, String picture) {
+        jdbc.sql("UPDATE users SET picture = ? WHERE id = ?").params(picture, id).update();
+    }
+
+    void makeStaff(long id, String passwordHash) {
+        jdbc.sql("UPDATE users SET is_staff = true, is_superuser = true, is_active = true, password = ? WHERE id = ?")
+                .params(passwordHash, id).update();
+    }
+
+    /** The new {@code is_block}, or empty when there is no such account. */
+    Optional<Boolean> toggleBlock(long id) {
+        return jdbc.sql("UPDATE users SET is_block = NOT is_block WHERE id = ? AND deleted_at IS NULL RETURNING is_block")
+                .param(id).query(Boolean.class).optional();
+    }
+
+    record AccessState(User user, boolean sessionRevoked) {
+    }
+
+    /** Everything authenticating a request needs, in one query. */
+    Optional<AccessState> accessState(long id, String sessionId) {
+        return jdbc.sql("SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = ?) AS revoked"
+                + " FROM users WHERE id = ? AND deleted_at IS NULL")
+                .params(sessionId, id)
+                .query((rs, row) -> new AccessState(USER.mapRow(rs, row), rs.getBoolean("revoked")))
+                .optional();
+    }
+}
