@@ -41,7 +41,7 @@ class ApiGatewayLambdaTest {
         restApi = new FunctionInvoker("restApi");
         try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl());
                 Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE products RESTART IDENTITY CASCADE");
+            statement.execute("TRUNCATE products, users, rate_limit_counters RESTART IDENTITY CASCADE");
             statement.execute("""
                     INSERT INTO products (name, price, category, description, stock, slug)
                     VALUES ('Lambda Tee', 799.00, 'women', 'A tee served by a function, ₹ included', 7, 'lambda-tee'),
@@ -50,9 +50,41 @@ class ApiGatewayLambdaTest {
     }
 
     private static JsonNode invoke(FunctionInvoker invoker, String eventFile) throws IOException {
+        return invoke(invoker, eventFile, "", "");
+    }
+
+    private static JsonNode invoke(FunctionInvoker invoker, String eventFile, String placeholder, String value) throws IOException {
+        String event = Files.readString(EVENTS.resolve(eventFile));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        invoker.handleRequest(new ByteArrayInputStream(Files.readAllBytes(EVENTS.resolve(eventFile))), out, null);
+        invoker.handleRequest(new ByteArrayInputStream(event.replace(placeholder, value).getBytes()), out, null);
         return JSON.readTree(out.toByteArray());
+    }
+
+    @Test
+    void accountsWorkThroughBothEventVersions() throws IOException {
+        JsonNode registered = invoke(httpApi, "register-v2.json");
+        assertThat(registered.get("statusCode").asInt()).isEqualTo(201);
+        assertThat(JSON.readTree(registered.get("body").asString()).get("user").get("email").asString()).isEqualTo("lambda@example.com");
+
+        JsonNode login = invoke(restApi, "login-v1.json");
+        assertThat(login.get("statusCode").asInt()).isEqualTo(200);
+        String access = JSON.readTree(login.get("body").asString()).get("access").asString();
+
+        JsonNode me = invoke(restApi, "me-v1.json", "ACCESS_TOKEN", access);
+        assertThat(me.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(JSON.readTree(me.get("body").asString()).get("first_name").asString()).isEqualTo("Lambda");
+
+        JsonNode anonymous = invoke(restApi, "me-v1.json", "Bearer ACCESS_TOKEN", "Token none");
+        assertThat(anonymous.get("statusCode").asInt()).isEqualTo(401);
+        assertThat(anonymous.get("headers").get("WWW-Authenticate").asString()).isEqualTo("Bearer realm=\"api\"");
+    }
+
+    @Test
+    void corsPreflightIsAnsweredByTheFunctionAsOnTheWeb() throws IOException {
+        JsonNode preflight = invoke(httpApi, "preflight-v2.json");
+        assertThat(preflight.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(preflight.get("headers").get("Access-Control-Allow-Origin").asString()).isEqualTo("http://localhost:5173");
+        assertThat(preflight.get("headers").get("Access-Control-Allow-Methods").asString()).contains("POST");
     }
 
     @Test

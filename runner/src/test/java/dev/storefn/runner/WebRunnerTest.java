@@ -37,9 +37,11 @@ class WebRunnerTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path EVENTS = Path.of("..", "events");
 
+    private static Path dataDirectory;
+
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDirectory = Files.createTempDirectory("storefn-web-test");
+        dataDirectory = Files.createTempDirectory("storefn-web-test");
         registry.add("STOREFN_DATA_DIR", dataDirectory::toString);
     }
 
@@ -57,12 +59,78 @@ class WebRunnerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private HttpResponse<byte[]> send(String method, String path, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    private HttpResponse<byte[]> send(String method, String path, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json")
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                .header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private JsonNode json(String method, String path, String body, int expectedStatus, String... headers) throws Exception {
+        HttpResponse<byte[]> response = send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(expectedStatus);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aShopperRegistersSignsInRefreshesAndSignsOutOverHttp() throws Exception {
+        json("POST", "/api/register/", "{\"email\":\"web@example.com\",\"password\":\"web password\"}", 201);
+        JsonNode tokens = json("POST", "/api/login/", "{\"email\":\"web@example.com\",\"password\":\"web password\"}", 200);
+        String access = tokens.get("access").asString();
+        assertThat(json("GET", "/api/me/", null, 200, "Authorization", "Bearer " + access).get("email").asString())
+                .isEqualTo("web@example.com");
+        String refresh = "{\"refresh\":\"" + tokens.get("refresh").asString() + "\"}";
+        assertThat(json("POST", "/api/refresh/", refresh, 200).has("access")).isTrue();
+        json("POST", "/api/logout/", null, 200, "Authorization", "Bearer " + access);
+        assertThat(json("POST", "/api/refresh/", refresh, 401).get("detail").asString()).isEqualTo("Refresh token invalid");
+
+        HttpResponse<byte[]> anonymous = send("GET", "/api/me/", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"api\"");
+    }
+
+    @Test
+    void corsPreflightIsAnsweredOverHttp() throws Exception {
+        HttpResponse<byte[]> preflight = send("OPTIONS", "/api/login/", null, "Origin", "http://localhost:5173",
+                "Access-Control-Request-Method", "POST");
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        HttpResponse<byte[]> get = send("GET", "/api/products/", null, "Origin", "http://localhost:5173");
+        assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+    }
+
+    @Test
+    void createStaffWorksWhileStorefnServesTheSameDataDirectory() throws Exception {
+        System.setProperty("STOREFN_DATA_DIR", dataDirectory.toString());
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exit = CreateStaffCommand.run(new String[] {"--email", "boss@example.com", "--password-stdin"},
+                    new ByteArrayInputStream("boss password\n".getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            assertThat(exit).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Created staff account boss@example.com");
+            JsonNode signedIn = json("POST", "/api/login/", "{\"email\":\"boss@example.com\",\"password\":\"boss password\"}", 200);
+            assertThat(signedIn.get("user").get("is_staff").asBoolean()).isTrue();
+
+            json("POST", "/api/register/", "{\"email\":\"clerk@example.com\",\"password\":\"clerk password\"}", 201);
+            out.reset();
+            assertThat(CreateStaffCommand.run(new String[] {"--email", "CLERK@example.com", "--password-stdin"},
+                    new ByteArrayInputStream("new clerk password\n".getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Made staff");
+            assertThat(json("POST", "/api/login/", "{\"email\":\"clerk@example.com\",\"password\":\"new clerk password\"}", 200)
+                    .get("user").get("is_staff").asBoolean()).isTrue();
+
+            assertThat(CreateStaffCommand.run(new String[] {"--email", "x@example.com"}, new ByteArrayInputStream(new byte[0]),
+                    System.out, new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
+        } finally {
+            System.clearProperty("STOREFN_DATA_DIR");
+        }
     }
 
     @Test
