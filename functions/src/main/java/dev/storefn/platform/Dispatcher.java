@@ -210,13 +210,17 @@ public class Dispatcher implements SmartInitializingSingleton {
 
     private WireResponse withCors(ApiRequest request, WireResponse response) {
         String origin = request.header("origin");
-        if (!cors.allows(origin)) {
+        if (origin == null) {
             return response;
         }
         Map<String, List<String>> headers = new LinkedHashMap<>(response.headers());
+        // Whatever the verdict, the answer depends on Origin: caches must not hand one origin's answer to another.
+        headers.put("Vary", List.of("Origin"));
+        if (!cors.allows(origin)) {
+            return new WireResponse(response.status(), headers, response.body());
+        }
         headers.put("Access-Control-Allow-Origin", List.of(origin));
         headers.put("Access-Control-Allow-Credentials", List.of("true"));
-        headers.put("Vary", List.of("Origin"));
         if (CorsPolicy.isPreflight(request)) {
             headers.put("Access-Control-Allow-Methods", List.of(CorsPolicy.ALLOWED_METHODS));
             headers.put("Access-Control-Allow-Headers", List.of(CorsPolicy.ALLOWED_HEADERS));

@@ -111,6 +111,8 @@ class DispatcherTest extends FunctionsTest {
         assertThat(allowed.header("Access-Control-Allow-Credentials")).isEqualTo("true");
         WireResponse other = send("GET", "/api/products/", null, Map.of("Origin", "https://evil.example"));
         assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(other.header("Vary")).isEqualTo("Origin");
+        assertThat(allowed.header("Vary")).isEqualTo("Origin");
     }
 
     @Test
