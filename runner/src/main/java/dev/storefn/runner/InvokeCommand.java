@@ -53,9 +53,12 @@ final class InvokeCommand {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         try (InputStream input = new ByteArrayInputStream(payload)) {
             System.setProperty("MAIN_CLASS", Storefn.class.getName());
+            // Beside a running storefn on the same embedded data directory, use its database.
+            System.setProperty(EmbeddedPostgresDatabase.ATTACH, "true");
             new FunctionInvoker(definition).handleRequest(input, response, new LocalLambdaContext());
         } finally {
             System.setOut(stdout);
+            System.clearProperty(EmbeddedPostgresDatabase.ATTACH);
         }
         out.println(response.toString(StandardCharsets.UTF_8));
         out.flush();

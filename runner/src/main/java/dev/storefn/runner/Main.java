@@ -1,5 +1,6 @@
 package dev.storefn.runner;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
@@ -38,8 +39,7 @@ public final class Main {
         switch (command) {
             case "serve" -> SpringApplication.run(Storefn.class, rest);
             case "migrate" -> System.exit(migrate(rest));
-            case "invoke" -> System.exit(InvokeCommand.run(rest, System.out, System.err));
-            case "create-staff" -> System.exit(CreateStaffCommand.run(rest, System.in, System.out, System.err));
+            case "invoke", "create-staff" -> System.exit(runQuietly(command, rest));
             case "help", "--help", "-h" -> System.out.print(USAGE);
             default -> {
                 System.err.print("Unknown command: " + command + "\n\n" + USAGE);
@@ -48,8 +48,20 @@ public final class Main {
         }
     }
 
+    /** Commands whose standard output is their answer: every log line, shutdown included, goes to standard error. */
+    private static int runQuietly(String command, String[] args) throws Exception {
+        PrintStream answer = System.out;
+        System.setOut(System.err);
+        if ("invoke".equals(command)) {
+            return InvokeCommand.run(args, answer, System.err);
+        }
+        System.setProperty("logging.level.root", "WARN");
+        return CreateStaffCommand.run(args, System.in, answer, System.err);
+    }
+
     private static int migrate(String[] args) {
         System.setProperty("spring.flyway.enabled", "true");
+        System.setProperty(EmbeddedPostgresDatabase.ATTACH, "true");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Storefn.class)
                 .web(WebApplicationType.NONE)
                 .run(args)) {
