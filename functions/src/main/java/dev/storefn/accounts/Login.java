@@ -41,10 +41,7 @@ class Login implements Function<ApiRequest, ApiResponse> {
     @Override
     public ApiResponse apply(ApiRequest request) {
         Fields fields = body.fields(request);
-        String email = fields.requiredString("email", "This field is required.", 254);
-        if (email != null && !Emails.valid(email)) {
-            fields.error("email", "Enter a valid email address.");
-        }
+        String email = Emails.field(fields);
         String password = fields.rawString("password", "This field is required.");
         fields.check();
 

@@ -34,10 +34,7 @@ class Register implements Function<ApiRequest, ApiResponse> {
     @Override
     public ApiResponse apply(ApiRequest request) {
         Fields fields = body.fields(request);
-        String email = fields.requiredString("email", "This field is required.", 254);
-        if (email != null && !Emails.valid(email)) {
-            email = fields.error("email", "Enter a valid email address.");
-        }
+        String email = Emails.field(fields);
         String password = fields.rawString("password", "This field is required.");
         if (password != null && password.length() < MIN_PASSWORD) {
             fields.error("password", "Ensure this field has at least " + MIN_PASSWORD + " characters.");
