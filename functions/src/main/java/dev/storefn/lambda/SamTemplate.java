@@ -116,6 +116,7 @@ final class SamTemplate {
                       Runtime: java21
                       # arm64 (Graviton) costs about 20%% less per GB-second than x86_64 and SnapStart supports it;
                       # the package is pure Java (no native library inside), so nothing in it depends on the CPU.
+                      # (sam local invoke on an x86_64 machine runs the arm64 image under QEMU emulation.)
                       Architectures:
                         - arm64
                       # Lambda gives CPU in proportion to memory (1769 MB is one vCPU). The JVM needs about 250 MB;

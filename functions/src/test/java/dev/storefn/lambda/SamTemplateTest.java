@@ -61,6 +61,9 @@ class SamTemplateTest {
     void theFunctionIsASnapStartedJavaLambdaWithLambdasSettings() {
         Map<String, Object> template = parse(SamTemplate.render(RouteTable.ROUTES));
         assertThat(template).containsEntry("Transform", "AWS::Serverless-2016-10-31");
+        // One function: sam local invoke (samconfig.toml) then needs no function name.
+        assertThat(map(template.get("Resources")).values())
+                .filteredOn(resource -> "AWS::Serverless::Function".equals(map(resource).get("Type"))).hasSize(1);
         Map<String, Object> function = map(map(template.get("Resources")).get(SamTemplate.FUNCTION));
         assertThat(function).containsEntry("Type", "AWS::Serverless::Function");
         Map<String, Object> properties = map(function.get("Properties"));
