@@ -35,7 +35,9 @@ class DatabaseConfiguration {
         config.setUsername(url.username());
         config.setPassword(url.password());
         config.setMaximumPoolSize(environment.getProperty("DB_POOL_SIZE", Integer.class, 10));
-        config.setMinimumIdle(Math.min(2, config.getMaximumPoolSize()));
+        // Lambda sets 0: under SnapStart a connection opened during init would be frozen into the snapshot
+        // and restored long dead; with 0 the pool opens its first connection on the first request.
+        config.setMinimumIdle(Math.min(environment.getProperty("DB_MIN_IDLE", Integer.class, 2), config.getMaximumPoolSize()));
         config.setConnectionTimeout(environment.getProperty("DB_CONNECT_TIMEOUT_MS", Long.class, 10_000L));
         // A pool must not take start-up down with it: /health/ reports an unreachable database as 503.
         config.setInitializationFailTimeout(-1);

@@ -54,7 +54,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return 29_000;
     }
 
     @Override

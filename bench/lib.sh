@@ -1,0 +1,100 @@
+# Shared by the bench scripts: clocks, /proc readings, a runner that serves as the database host, clean-up.
+# Every server listens on 127.0.0.1; ports come from 19400-19499 (BENCH_PORT_BASE moves them).
+
+# A failure inside $(...) must stop the script too.
+shopt -s inherit_errexit
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RESULTS="$ROOT/bench/results"
+RUNNER_JAR="$ROOT/runner/target/storefn.jar"
+LAMBDA_JAR="$ROOT/functions/target/storefn-lambda.jar"
+JDK17_JAVA=${JDK17_JAVA:-$(command -v java)}
+JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+PORT_BASE=${BENCH_PORT_BASE:-19400}
+RUNS=${RUNS:-5}
+mkdir -p "$RESULTS"
+
+STARTED_PIDS=()
+
+now_ms() { date +%s%3N; }
+
+# Resident set size of a process in MB (VmRSS from /proc), one decimal.
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# Waits until URL answers 200; fails when process $2 has ended or after 180 s.
+wait_for_200() {
+    local url=$1 pid=$2 deadline=$(( $(date +%s) + 180 ))
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = 200 ]; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "the server for $url has ended" >&2
+            return 1
+        fi
+        if [ "$(date +%s)" -ge "$deadline" ]; then
+            echo "no 200 from $url in time" >&2
+            return 1
+        fi
+        sleep 0.02
+    done
+}
+
+# Stops one process this script started and waits for it.
+stop() {
+    kill -TERM "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+
+# Records a process started in a subshell, so that an interrupted run still stops it.
+track() { echo "$1" >> "$SCRATCH/pids"; }
+
+cleanup() {
+    local pid
+    for pid in "${STARTED_PIDS[@]}" $(cat "$SCRATCH/pids" 2>/dev/null); do
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null || true
+        fi
+    done
+    for pid in "${STARTED_PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    [ -n "${SCRATCH:-}" ] && rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+SCRATCH=$(mktemp -d /tmp/storefn-bench.XXXXXX)
+
+require_jar() {
+    if [ ! -f "$1" ]; then
+        echo "$1 is missing: build it first with ./mvnw -B -ntp package -DskipTests" >&2
+        exit 1
+    fi
+}
+
+# Starts the runner on its embedded PostgreSQL (demo catalog included) in a fresh data directory and
+# sets DB_HOST_PID and BENCH_DATABASE_URL to reach that PostgreSQL directly.
+start_database_host() {
+    local port=$(( PORT_BASE + 90 )) data="$SCRATCH/database-host"
+    require_jar "$RUNNER_JAR"
+    PORT=$port STOREFN_DATA_DIR="$data" "$JDK17_JAVA" -jar "$RUNNER_JAR" > "$RESULTS/database-host.log" 2>&1 &
+    DB_HOST_PID=$!
+    STARTED_PIDS+=("$DB_HOST_PID")
+    wait_for_200 "http://127.0.0.1:$port/api/products/" "$DB_HOST_PID"
+    # postmaster.pid: line 4 is the port PostgreSQL listens on.
+    BENCH_DATABASE_URL="postgresql://postgres@127.0.0.1:$(sed -n 4p "$data/postgres/postmaster.pid")/postgres"
+}
+
+# Median, minimum and maximum of the numbers on standard input: "median min max".
+summary() {
+    sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s %s %s", m, v[1], v[NR] }'
+}
+
+# Median, minimum and maximum of column $3 of the TSV rows in file $1 whose first columns are $2 (tab-joined).
+summary_of() {
+    awk -F '\t' -v key="$2" -v column="$3" 'index($0, key "\t") == 1 { print $column }' "$1" | summary
+}
+
+# The 1-minute load average: other work on this machine's 2 cores shows up in every number.
+load_average() { cut -d' ' -f1 /proc/loadavg; }
+
+describe_machine() {
+    echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/^Mem:/ { print $2 }') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "# JDK 17: $("$JDK17_JAVA" -version 2>&1 | head -1); JDK 25: $("$JDK25_HOME/bin/java" -version 2>&1 | head -1)"
+}
