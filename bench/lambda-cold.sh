@@ -6,6 +6,7 @@
 # invocation, and the JVM's RSS after it. Without SnapStart: SnapStart restores a snapshot taken after init.
 # Usage: bench/lambda-cold.sh   (RUNS=5, BENCH_PORT_BASE=19400)
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 require_jar "$LAMBDA_JAR"
 EVENT="$ROOT/events/get-product-v2.json"

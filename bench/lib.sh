@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sourced: the scripts that source it use these variables
 # Shared by the bench scripts: clocks, /proc readings, a runner that serves as the database host, clean-up.
 # Every server listens on 127.0.0.1; ports come from 19400-19499 (BENCH_PORT_BASE moves them).
 

@@ -6,6 +6,7 @@
 # database, so read the numbers as this machine's, not a server's.
 # Usage: JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" bench/load.sh   (LOAD_SECONDS=20, CONNECTIONS=8, BENCH_PORT_BASE=19400)
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 require_jar "$RUNNER_JAR"
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }

@@ -12,6 +12,7 @@
 # (-XX:SharedArchiveFile -XX:+AutoCreateSharedArchive on the extracted jar; one uncounted training run
 # writes the archive). Usage: bench/startup.sh [fresh|server|both]   (RUNS=5, BENCH_PORT_BASE=19400)
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 require_jar "$RUNNER_JAR"
 SETTINGS=${1:-both}

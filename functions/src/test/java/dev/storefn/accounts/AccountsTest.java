@@ -127,6 +127,14 @@ class AccountsTest extends AccountsTestSupport {
     }
 
     @Test
+    void withoutCookieModeCookiesAreNeitherSetNorRead() {
+        User ada = createUser("ada@example.com", false);
+        WireResponse login = post("/api/login/", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(login.headerValues("Set-Cookie")).isEmpty();
+        assertThat(send("GET", "/api/me/", null, Map.of("Cookie", "access=" + accessToken(ada))).status()).isEqualTo(401);
+    }
+
+    @Test
     void meNeedsAToken() {
         WireResponse response = get("/api/me/");
         assertThat(response.status()).isEqualTo(401);

@@ -71,6 +71,7 @@ class LambdaPackageIT {
         jvm.environment().clear();
         jvm.environment().putAll(SamTemplate.FIXED_ENVIRONMENT);
         jvm.environment().put("DATABASE_URL", jdbcUrl);
+        jvm.environment().put("SECRET_KEY", "lambda-package-test-secret-0123456789abcdef");
         Process process = jvm.start();
         boolean exited = process.waitFor(3, TimeUnit.MINUTES);
         if (!exited) {

@@ -27,6 +27,24 @@ class EmbeddedDefaultTest {
     }
 
     @Test
+    void createStaffStartsTheEmbeddedDatabaseWhenNothingRunsOnIt() throws Exception {
+        System.setProperty("STOREFN_DATA_DIR", dataDirectory.toString());
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int exit = CreateStaffCommand.run(new String[] {"--email", "owner@example.com", "--password-stdin"},
+                    new java.io.ByteArrayInputStream("owner password\n".getBytes()), new java.io.PrintStream(out, true), System.err);
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("Created staff account owner@example.com");
+        } finally {
+            System.clearProperty("STOREFN_DATA_DIR");
+        }
+        try (ConfigurableApplicationContext context = start()) {
+            assertThat(context.getBean(JdbcClient.class).sql("SELECT is_staff FROM users WHERE email = 'owner@example.com'")
+                    .query(Boolean.class).single()).isTrue();
+        }
+    }
+
+    @Test
     void dataSurvivesARestartAndTheDemoCatalogIsSeededOnlyOnce() {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
