@@ -33,7 +33,7 @@ one_run() {
     started=$(now_ms)
     # shellcheck disable=SC2086
     line=$(env -i SPRING_CLOUD_FUNCTION_DEFINITION=httpApi MAIN_CLASS=dev.storefn.Storefn DB_POOL_SIZE=1 DB_MIN_IDLE=0 \
-        STOREFN_MIGRATE_ON_START=false DATABASE_URL="$BENCH_DATABASE_URL" JAVA_TOOL_OPTIONS="$tool_options" \
+        STOREFN_MIGRATE_ON_START=false DATABASE_URL="$BENCH_DATABASE_URL" SECRET_KEY="$SECRET_KEY" JAVA_TOOL_OPTIONS="$tool_options" \
         "$java" $flags -cp "$LAMBDA_JAR:$LAUNCHER" LambdaCold "$EVENT" 2>&1 >/dev/null | grep '^result ' || true)
     [[ $line == *status=200* ]] || { echo "no 200 from the function: ${line:-no result line}" >&2; exit 1; }
     awk -v started="$started" '{

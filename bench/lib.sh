@@ -80,6 +80,8 @@ start_database_host() {
     wait_for_200 "http://127.0.0.1:$port/api/products/" "$DB_HOST_PID"
     # postmaster.pid: line 4 is the port PostgreSQL listens on.
     BENCH_DATABASE_URL="postgresql://postgres@127.0.0.1:$(sed -n 4p "$data/postgres/postmaster.pid")/postgres"
+    # With DATABASE_URL storefn needs its signing key from the environment, as in production.
+    export SECRET_KEY=bench-only-signing-key-0123456789abcdef0123
 }
 
 # Median, minimum and maximum of the numbers on standard input: "median min max".
