@@ -151,8 +151,10 @@ final class SamTemplate {
             yaml.append("        # ").append(route.function()).append(": ").append(oneLine(route.summary())).append('\n');
             appendEvent(yaml, names.get(i), route.method(), route.path());
         }
-        yaml.append("        # Everything else, answered by the function itself.\n");
-        appendEvent(yaml, uniqueName("CatchAll", new HashSet<>(names)), "ANY", "/{proxy+}");
+        yaml.append("        # Everything else, answered by the function itself ({proxy+} does not match the root).\n");
+        Set<String> taken = new HashSet<>(names);
+        appendEvent(yaml, uniqueName("CatchAll", taken), "ANY", "/{proxy+}");
+        appendEvent(yaml, uniqueName("Root", taken), "ANY", "/");
         yaml.append("""
 
                   # No CorsConfiguration: API Gateway would answer OPTIONS preflights itself and they would never

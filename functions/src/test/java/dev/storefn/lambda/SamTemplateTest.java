@@ -47,9 +47,10 @@ class SamTemplateTest {
         List<String> expected = new ArrayList<>();
         routes.forEach(route -> expected.add(route.method() + " " + route.path()));
         expected.add("ANY /{proxy+}");
+        expected.add("ANY /");
         assertThat(events.values()).extracting(event -> property(event, "Method") + " " + property(event, "Path"))
                 .containsExactlyElementsOf(expected);
-        assertThat(events.keySet()).contains("GetApiProductsById", "PostApiCartAddItem", "PostApiCartAddItem2", "CatchAll")
+        assertThat(events.keySet()).contains("GetApiProductsById", "PostApiCartAddItem", "PostApiCartAddItem2", "CatchAll", "Root")
                 .allMatch(name -> name.matches("[A-Za-z0-9]+"));
         assertThat(events.values()).allSatisfy(event -> {
             assertThat(event).containsEntry("Type", "HttpApi");
