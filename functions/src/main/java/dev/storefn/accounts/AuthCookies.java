@@ -1,6 +1,7 @@
 package dev.storefn.accounts;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -72,7 +73,7 @@ class AuthCookies {
 
     static Map<String, String> cookies(ApiRequest request) {
         Map<String, String> cookies = new LinkedHashMap<>();
-        for (String header : request.headers().getOrDefault("cookie", java.util.List.of())) {
+        for (String header : request.headers().getOrDefault("cookie", List.of())) {
             for (String pair : header.split(";")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0) {

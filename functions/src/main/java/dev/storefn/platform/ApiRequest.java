@@ -3,6 +3,7 @@ package dev.storefn.platform;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ public record ApiRequest(
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.computeIfAbsent(name, key -> new java.util.ArrayList<>()).add(value);
+            parameters.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
         return parameters;
     }
@@ -111,7 +112,7 @@ public record ApiRequest(
 
     private static Map<String, List<String>> lowerCaseKeys(Map<String, List<String>> headers) {
         Map<String, List<String>> lower = new TreeMap<>();
-        headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new java.util.ArrayList<>())
+        headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
                 .addAll(values));
         lower.replaceAll((name, values) -> List.copyOf(values));
         return Collections.unmodifiableMap(lower);

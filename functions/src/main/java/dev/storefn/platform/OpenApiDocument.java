@@ -2,6 +2,7 @@ package dev.storefn.platform;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -23,7 +24,7 @@ class OpenApiDocument implements Function<ApiRequest, ApiResponse> {
         for (Route route : RouteTable.ROUTES) {
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(route.path(), path -> new LinkedHashMap<>());
-            item.put(route.method().toLowerCase(java.util.Locale.ROOT), operation(route));
+            item.put(route.method().toLowerCase(Locale.ROOT), operation(route));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");

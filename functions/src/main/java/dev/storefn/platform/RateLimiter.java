@@ -1,5 +1,6 @@
 package dev.storefn.platform;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,7 +35,7 @@ public class RateLimiter {
                 INSERT INTO rate_limit_counters (bucket, window_start, hits, expires_at) VALUES (?, ?, 1, ?)
                 ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counters.hits + 1
                 RETURNING hits""")
-                .params(bucket, java.sql.Timestamp.from(start), java.sql.Timestamp.from(start.plus(window)))
+                .params(bucket, Timestamp.from(start), Timestamp.from(start.plus(window)))
                 .query(Integer.class).single();
         sweepNowAndThen();
         return hits;
@@ -44,7 +45,7 @@ public class RateLimiter {
     public void check(String bucket, int limit, Duration window) {
         Instant start = windowStart(window);
         Integer hits = jdbc.sql("SELECT hits FROM rate_limit_counters WHERE bucket = ? AND window_start = ?")
-                .params(bucket, java.sql.Timestamp.from(start)).query(Integer.class).optional().orElse(0);
+                .params(bucket, Timestamp.from(start)).query(Integer.class).optional().orElse(0);
         if (hits >= limit) {
             throw tooMany(start, window);
         }

@@ -2,6 +2,7 @@ package dev.storefn.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class RateLimitTest extends AccountsTestSupport {
     }
 
     private static ApiRequest loginRequest(String address) {
-        return ApiRequest.incoming("POST", "/api/login/", Map.of(), Map.of("Content-Type", java.util.List.of("application/json")),
+        return ApiRequest.incoming("POST", "/api/login/", Map.of(), Map.of("Content-Type", List.of("application/json")),
                 WRONG.getBytes(), address);
     }
 }

@@ -2,6 +2,9 @@ package dev.storefn.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,9 +33,9 @@ class EmbeddedDefaultTest {
     void createStaffStartsTheEmbeddedDatabaseWhenNothingRunsOnIt() throws Exception {
         System.setProperty("STOREFN_DATA_DIR", dataDirectory.toString());
         try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             int exit = CreateStaffCommand.run(new String[] {"--email", "owner@example.com", "--password-stdin"},
-                    new java.io.ByteArrayInputStream("owner password\n".getBytes()), new java.io.PrintStream(out, true), System.err);
+                    new ByteArrayInputStream("owner password\n".getBytes()), new PrintStream(out, true), System.err);
             assertThat(exit).isZero();
             assertThat(out.toString()).contains("Created staff account owner@example.com");
         } finally {

@@ -21,12 +21,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.storefn.Storefn;
 import dev.storefn.platform.LocalDatabase;
 import dev.storefn.platform.RouteTable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +57,7 @@ class WebRunnerTest {
     FunctionCatalog catalog;
 
     @Autowired
-    org.springframework.core.env.Environment environment;
+    Environment environment;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
