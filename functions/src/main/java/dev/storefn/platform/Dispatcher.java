@@ -1,5 +1,6 @@
 package dev.storefn.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -151,7 +152,10 @@ public class Dispatcher implements SmartInitializingSingleton {
     private WireResponse serialise(ApiResponse response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         byte[] body = new byte[0];
-        if (response.body() != null) {
+        if (response.body() instanceof TextBody text) {
+            headers.put("Content-Type", List.of(text.contentType()));
+            body = text.content().getBytes(StandardCharsets.UTF_8);
+        } else if (response.body() != null) {
             headers.put("Content-Type", List.of("application/json"));
             body = json.write(response.body());
         }

@@ -22,6 +22,7 @@ public final class RouteTable {
     public static final List<Route> ROUTES = List.of(
             route("GET", "/health/", "health", ANONYMOUS, "Health: 200 when the database answers, else 503"),
             route("GET", "/schema/", "openApiDocument", ANONYMOUS, "The OpenAPI document of every route"),
+            route("GET", "/docs/", "apiDocs", ANONYMOUS, "Swagger UI for the OpenAPI document"),
 
             limited(route("POST", "/api/register/", "register", ANONYMOUS, "Create an account; answers the user and tokens"),
                     3, Duration.ofHours(1)),

@@ -31,7 +31,10 @@ class AccessControlTest extends AccountsTestSupport {
     }
 
     private String detail(WireResponse response) {
-        JsonNode detail = response.body().length == 0 ? null : body(response).get("detail");
+        if (response.body().length == 0 || !"application/json".equals(response.header("Content-Type"))) {
+            return "";
+        }
+        JsonNode detail = body(response).get("detail");
         return detail == null ? "" : detail.asString();
     }
 

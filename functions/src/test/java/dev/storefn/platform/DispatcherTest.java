@@ -2,6 +2,9 @@ package dev.storefn.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -102,6 +105,19 @@ class DispatcherTest extends FunctionsTest {
             assertThat(operation.get("operationId").asString()).isEqualTo(route.function());
             assertThat(operation.get("x-access").asString()).isEqualTo(route.access().label());
         }
+    }
+
+    @Test
+    void theDocsPageRunsOnlyThePinnedSwaggerUiAndItsOwnStartScript() throws Exception {
+        WireResponse response = get("/docs/");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        String page = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("swagger-ui-dist@5.35.0/swagger-ui-bundle.js", "integrity=\"sha384-", "url: '../schema/'");
+        String start = page.substring(page.lastIndexOf("<script>") + "<script>".length(), page.lastIndexOf("</script>"));
+        String hash = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(start.getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.header("Content-Security-Policy")).startsWith("default-src 'none'").contains("'sha256-" + hash + "'");
     }
 
     @Test
