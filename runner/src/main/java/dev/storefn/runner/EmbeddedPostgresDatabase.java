@@ -46,6 +46,11 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
                 return;
             }
         }
+        if (runningPort(directory).isPresent()) {
+            throw new IllegalStateException("A PostgreSQL is already running on " + directory + " (see its postmaster.pid): another"
+                    + " storefn is serving this data directory, or one was killed without stopping it. Stop that process, or"
+                    + " give this storefn its own STOREFN_DATA_DIR.");
+        }
         try {
             Files.createDirectories(directory.getParent());
             log.info("Starting the embedded PostgreSQL in {} (set DATABASE_URL to use your own)", directory);
