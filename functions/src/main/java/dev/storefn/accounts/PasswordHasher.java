@@ -32,7 +32,7 @@ class PasswordHasher {
 
     boolean matches(String password, String stored) {
         if (stored == null || stored.isEmpty()) {
-            argon2.matches(password, decoy);
+            spendTimeOnDecoy(password);
             return false;
         }
         if (stored.startsWith(DJANGO_PREFIX)) {

@@ -25,10 +25,6 @@ public final class Fields {
         return body.has(name) && !body.get(name).isNull();
     }
 
-    public JsonNode node(String name) {
-        return body.get(name);
-    }
-
     /** A required string, trimmed; null (with the error recorded) when missing, blank or not a string. */
     public String requiredString(String name, String requiredMessage, int maxLength) {
         if (!has(name)) {
@@ -80,10 +76,6 @@ public final class Fields {
     public <T> T error(String name, String message) {
         errors.computeIfAbsent(name, key -> new ArrayList<>()).add(message);
         return null;
-    }
-
-    public boolean hasErrors(String name) {
-        return errors.containsKey(name);
     }
 
     /** Refuses the request with every error found so far. */

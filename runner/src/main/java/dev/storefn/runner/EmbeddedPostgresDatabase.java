@@ -37,16 +37,14 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
 
     EmbeddedPostgresDatabase(Environment environment) {
         Path directory = DataDirectory.postgres(environment);
-        if (environment.getProperty(ATTACH, Boolean.class, false)) {
-            OptionalInt running = runningPort(directory);
-            if (running.isPresent()) {
-                log.info("Using the embedded PostgreSQL already running on {} (port {})", directory, running.getAsInt());
-                postgres = null;
-                url = local(running.getAsInt());
-                return;
-            }
+        OptionalInt running = runningPort(directory);
+        if (running.isPresent() && environment.getProperty(ATTACH, Boolean.class, false)) {
+            log.info("Using the embedded PostgreSQL already running on {} (port {})", directory, running.getAsInt());
+            postgres = null;
+            url = local(running.getAsInt());
+            return;
         }
-        if (runningPort(directory).isPresent()) {
+        if (running.isPresent()) {
             throw new IllegalStateException("A PostgreSQL is already running on " + directory + " (see its postmaster.pid): another"
                     + " storefn is serving this data directory, or one was killed without stopping it. Stop that process, or"
                     + " give this storefn its own STOREFN_DATA_DIR.");
