@@ -9,10 +9,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.Dispatcher;
-import dev.storefn.platform.Json;
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.wire.QueryStrings;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.dispatch.Dispatcher;
+import dev.storefn.platform.wire.Json;
+import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
 /** Base of the tests that run requests through the dispatcher against the test database. */
@@ -58,7 +59,7 @@ public abstract class FunctionsTest {
         if (body != null) {
             headerMap.putIfAbsent("Content-Type", List.of("application/json"));
         }
-        return dispatcher.dispatch(ApiRequest.incoming(method, path, ApiRequest.parseQueryString(query), headerMap,
+        return dispatcher.dispatch(new WireRequest(method, path, QueryStrings.parse(query), headerMap,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), peer));
     }
 

@@ -1,14 +1,13 @@
 package dev.storefn.accounts;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.ApiResponse;
+import dev.storefn.platform.access.Credentials;
+import dev.storefn.platform.access.SessionCookies;
+import dev.storefn.platform.operation.Credential;
 
 /**
  * Optional cookie mode ({@code AUTH_COOKIES=true}): sign-in also sets the tokens as HttpOnly, Secure,
@@ -16,12 +15,11 @@ import dev.storefn.platform.ApiResponse;
  * requests must echo in {@code X-CSRFToken}. The JSON bodies stay as they are.
  */
 @Component
-class AuthCookies {
+class AuthCookies implements SessionCookies {
 
     static final String ACCESS = "access";
     static final String REFRESH = "refresh";
     static final String CSRF = "csrftoken";
-    static final String CSRF_HEADER = "x-csrftoken";
 
     private final boolean enabled;
     private final String sameSite;
@@ -34,53 +32,42 @@ class AuthCookies {
         this.tokens = tokens;
     }
 
-    boolean enabled() {
-        return enabled;
-    }
-
-    ApiResponse signIn(ApiResponse response, String access, String refresh, String sessionId) {
+    @Override
+    public String presented(Credentials credentials, Credential.Kind kind) {
         if (!enabled) {
-            return response;
+            return null;
         }
-        return response
-                .withCookie(cookie(ACCESS, access, "/", Tokens.ACCESS_LIFETIME.toSeconds(), true))
-                .withCookie(cookie(REFRESH, refresh, "/api/", Tokens.REFRESH_LIFETIME.toSeconds(), true))
-                .withCookie(cookie(CSRF, tokens.csrfToken(sessionId), "/", Tokens.REFRESH_LIFETIME.toSeconds(), false));
+        return credentials.cookies().get(kind == Credential.Kind.ACCESS ? ACCESS : REFRESH);
     }
 
-    ApiResponse refreshed(ApiResponse response, String access) {
-        return enabled ? response.withCookie(cookie(ACCESS, access, "/", Tokens.ACCESS_LIFETIME.toSeconds(), true)) : response;
-    }
-
-    ApiResponse signOut(ApiResponse response) {
+    @Override
+    public List<String> cookiesFor(Object output) {
         if (!enabled) {
-            return response;
+            return List.of();
         }
-        return response
-                .withCookie(cookie(ACCESS, "", "/", 0, true))
-                .withCookie(cookie(REFRESH, "", "/api/", 0, true))
-                .withCookie(cookie(CSRF, "", "/", 0, false));
+        if (output instanceof SessionStart.Session session) {
+            String sessionId = tokens.verify(session.access(), Tokens.Type.ACCESS).map(Tokens.Claims::sessionId).orElseThrow();
+            return List.of(
+                    cookie(ACCESS, session.access(), "/", Tokens.ACCESS_LIFETIME.toSeconds(), true),
+                    cookie(REFRESH, session.refresh(), "/api/", Tokens.REFRESH_LIFETIME.toSeconds(), true),
+                    cookie(CSRF, tokens.csrfToken(sessionId), "/", Tokens.REFRESH_LIFETIME.toSeconds(), false));
+        }
+        if (output instanceof RefreshToken.Refreshed refreshed) {
+            return List.of(cookie(ACCESS, refreshed.access(), "/", Tokens.ACCESS_LIFETIME.toSeconds(), true));
+        }
+        if (output instanceof Logout.LoggedOut) {
+            return List.of(cookie(ACCESS, "", "/", 0, true), cookie(REFRESH, "", "/api/", 0, true), cookie(CSRF, "", "/", 0, false));
+        }
+        return List.of();
+    }
+
+    /** The access token of a cookie-authenticated request, which must then pass the CSRF check. */
+    String accessCookie(Credentials credentials) {
+        return enabled ? credentials.cookies().get(ACCESS) : null;
     }
 
     private String cookie(String name, String value, String path, long maxAge, boolean httpOnly) {
         return name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge + (httpOnly ? "; HttpOnly" : "")
                 + "; Secure; SameSite=" + sameSite;
-    }
-
-    String read(ApiRequest request, String name) {
-        return enabled ? cookies(request).get(name) : null;
-    }
-
-    static Map<String, String> cookies(ApiRequest request) {
-        Map<String, String> cookies = new LinkedHashMap<>();
-        for (String header : request.headers().getOrDefault("cookie", List.of())) {
-            for (String pair : header.split(";")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    cookies.putIfAbsent(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-                }
-            }
-        }
-        return cookies;
     }
 }

@@ -7,31 +7,30 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.ApiException;
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.ApiResponse;
-import dev.storefn.platform.Fields;
-import dev.storefn.platform.RateLimiter;
-import dev.storefn.platform.RequestBody;
+import dev.storefn.platform.access.RateLimiter;
+import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Refusal;
 
 /**
  * {@code POST /api/login/}. Besides the per-address limit on the route, failed attempts are limited per
- * account, so spreading a password guess over many addresses does not help.
+ * account, so spreading a password guess over many addresses does not help. Its route runs without a
+ * transaction: that count must outlive the refusal it ends in.
  */
-@Component("login")
-class Login implements Function<ApiRequest, ApiResponse> {
+@Component
+public class Login implements Function<Login.Input, SessionStart.SignedIn> {
 
     static final int FAILURES_PER_ACCOUNT = 10;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
 
-    private final RequestBody body;
+    record Input(@Field(maxLength = Emails.MAX_LENGTH, pattern = Emails.PATTERN, mismatch = Emails.INVALID) String email, @Field(trim = false) String password) {
+    }
+
     private final UserRepository users;
     private final PasswordHasher passwords;
     private final SessionStart sessions;
     private final RateLimiter limiter;
 
-    Login(RequestBody body, UserRepository users, PasswordHasher passwords, SessionStart sessions, RateLimiter limiter) {
-        this.body = body;
+    Login(UserRepository users, PasswordHasher passwords, SessionStart sessions, RateLimiter limiter) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -39,31 +38,26 @@ class Login implements Function<ApiRequest, ApiResponse> {
     }
 
     @Override
-    public ApiResponse apply(ApiRequest request) {
-        Fields fields = body.fields(request);
-        String email = Emails.field(fields);
-        String password = fields.rawString("password", "This field is required.");
-        fields.check();
-
-        String failures = "login-failures:" + email.toLowerCase(Locale.ROOT);
+    public SessionStart.SignedIn apply(Input input) {
+        String failures = "login-failures:" + input.email().toLowerCase(Locale.ROOT);
         limiter.check(failures, FAILURES_PER_ACCOUNT, FAILURE_WINDOW);
-        Optional<User> found = users.findByEmail(email);
+        Optional<User> found = users.findByEmail(input.email());
         if (found.isEmpty()) {
-            passwords.spendTimeOnDecoy(password);
+            passwords.spendTimeOnDecoy(input.password());
         }
-        User user = found.filter(candidate -> passwords.matches(password, candidate.passwordHash()))
+        User user = found.filter(candidate -> passwords.matches(input.password(), candidate.passwordHash()))
                 .filter(User::active)
                 .orElse(null);
         if (user == null) {
             limiter.count(failures, FAILURE_WINDOW);
-            throw ApiException.detail(400, "Invalid credentials");
+            throw Refusal.detail(Refusal.Kind.INVALID, "Invalid credentials");
         }
         if (user.blocked()) {
-            throw ApiException.detail(401, TokenAuthenticator.BLOCKED);
+            throw Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, TokenAuthenticator.BLOCKED);
         }
         if (passwords.needsUpgrade(user.passwordHash())) {
-            users.updatePassword(user.id(), passwords.hash(password));
+            users.updatePassword(user.id(), passwords.hash(input.password()));
         }
-        return sessions.start(200, user);
+        return sessions.start(user);
     }
 }

@@ -1,59 +1,41 @@
 package dev.storefn.accounts;
 
-import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.ApiException;
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.ApiResponse;
-import dev.storefn.platform.RequestBody;
-import tools.jackson.databind.JsonNode;
+import dev.storefn.platform.operation.Credential;
+import dev.storefn.platform.operation.LenientBody;
 
 /**
- * {@code POST /api/logout/}: always 200, as the storefront expects. Ends the session of the presented
- * access token (from the header or cookie, even if it has expired) and of a refresh token in the body.
+ * {@code POST /api/logout/}: always succeeds, as the storefront expects. Ends the session of the presented
+ * access token (even if it has expired) and of a presented refresh token.
  */
-@Component("logout")
-class Logout implements Function<ApiRequest, ApiResponse> {
+@Component
+public class Logout implements Function<Logout.Input, Logout.LoggedOut> {
 
-    private final RequestBody body;
+    /** Logging out never fails: a body it cannot read just names no refresh token. */
+    @LenientBody
+    record Input(@Credential(Credential.Kind.ACCESS) String access, @Credential(Credential.Kind.REFRESH) String refresh) {
+    }
+
+    record LoggedOut(String message) {
+    }
+
     private final Tokens tokens;
     private final Sessions sessions;
-    private final AuthCookies cookies;
 
-    Logout(RequestBody body, Tokens tokens, Sessions sessions, AuthCookies cookies) {
-        this.body = body;
+    Logout(Tokens tokens, Sessions sessions) {
         this.tokens = tokens;
         this.sessions = sessions;
-        this.cookies = cookies;
     }
 
     @Override
-    public ApiResponse apply(ApiRequest request) {
-        String header = request.header("authorization");
-        String access = header != null && header.startsWith("Bearer ") ? header.substring(7).strip()
-                : cookies.read(request, AuthCookies.ACCESS);
-        tokens.verifyIgnoringExpiry(access, Tokens.Type.ACCESS)
+    public LoggedOut apply(Input input) {
+        tokens.verifyIgnoringExpiry(input.access(), Tokens.Type.ACCESS)
                 .ifPresent(claims -> sessions.revoke(claims.sessionId(), claims.userId()));
-        String refresh = refreshToken(request);
-        tokens.verifyIgnoringExpiry(refresh, Tokens.Type.REFRESH)
+        tokens.verifyIgnoringExpiry(input.refresh(), Tokens.Type.REFRESH)
                 .ifPresent(claims -> sessions.revoke(claims.sessionId(), claims.userId()));
-        return cookies.signOut(ApiResponse.ok(Map.of("message", "Logged out successfully")));
-    }
-
-    private String refreshToken(ApiRequest request) {
-        if (request.body().length > 0) {
-            try {
-                JsonNode sent = body.object(request).get("refresh");
-                if (sent != null && sent.isString()) {
-                    return sent.asString();
-                }
-            } catch (ApiException notAnObject) {
-                // Logging out never fails; a body it cannot read just names no refresh token.
-            }
-        }
-        return cookies.read(request, AuthCookies.REFRESH);
+        return new LoggedOut("Logged out successfully");
     }
 }

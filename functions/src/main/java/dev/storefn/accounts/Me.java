@@ -4,13 +4,14 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.ApiException;
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.ApiResponse;
+import dev.storefn.platform.operation.Caller;
 
 /** {@code GET /api/me/}: the signed-in user. */
-@Component("me")
-class Me implements Function<ApiRequest, ApiResponse> {
+@Component
+public class Me implements Function<Me.Input, UserView> {
+
+    record Input(Caller caller) {
+    }
 
     private final UserRepository users;
 
@@ -19,9 +20,9 @@ class Me implements Function<ApiRequest, ApiResponse> {
     }
 
     @Override
-    public ApiResponse apply(ApiRequest request) {
-        return users.findById(request.caller().userId())
-                .map(user -> ApiResponse.ok(user.view()))
-                .orElseThrow(() -> ApiException.detail(401, "User not found", "user_not_found"));
+    public UserView apply(Input input) {
+        return users.findById(input.caller().userId())
+                .map(User::view)
+                .orElseThrow(() -> TokenAuthenticator.notAuthenticated("User not found", "user_not_found"));
     }
 }

@@ -5,53 +5,50 @@ import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.ApiException;
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.ApiResponse;
-import dev.storefn.platform.Fields;
-import dev.storefn.platform.RequestBody;
+import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Refusal;
 
-/** {@code POST /api/register/}: 201 with the user and a token pair. */
-@Component("register")
-class Register implements Function<ApiRequest, ApiResponse> {
+/** {@code POST /api/register/}: the new user and a token pair. */
+@Component
+public class Register implements Function<Register.Input, SessionStart.SignedIn> {
 
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 128;
     static final String TAKEN = "This field must be unique.";
 
-    private final RequestBody body;
+    record Input(
+            @Field(maxLength = Emails.MAX_LENGTH, pattern = Emails.PATTERN, mismatch = Emails.INVALID) String email,
+            @Field(trim = false, minLength = MIN_PASSWORD, maxLength = MAX_PASSWORD) String password,
+            @Field(required = false, blank = true, maxLength = 30) String firstName,
+            @Field(required = false, blank = true, maxLength = 30) String lastName) {
+
+        Input {
+            firstName = firstName == null ? "" : firstName;
+            lastName = lastName == null ? "" : lastName;
+        }
+    }
+
     private final UserRepository users;
     private final PasswordHasher passwords;
     private final SessionStart sessions;
 
-    Register(RequestBody body, UserRepository users, PasswordHasher passwords, SessionStart sessions) {
-        this.body = body;
+    Register(UserRepository users, PasswordHasher passwords, SessionStart sessions) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
     }
 
     @Override
-    public ApiResponse apply(ApiRequest request) {
-        Fields fields = body.fields(request);
-        String email = Emails.field(fields);
-        String password = fields.rawString("password", "This field is required.");
-        if (password != null && password.length() < MIN_PASSWORD) {
-            fields.error("password", "Ensure this field has at least " + MIN_PASSWORD + " characters.");
-        } else if (password != null && password.length() > MAX_PASSWORD) {
-            fields.error("password", "Ensure this field has no more than " + MAX_PASSWORD + " characters.");
+    public SessionStart.SignedIn apply(Input input) {
+        if (users.findByEmail(input.email()).isPresent()) {
+            throw Refusal.invalid("email", TAKEN);
         }
-        String firstName = fields.optionalString("first_name", 30, "");
-        String lastName = fields.optionalString("last_name", 30, "");
-        if (email != null && users.findByEmail(email).isPresent()) {
-            fields.error("email", TAKEN);
-        }
-        fields.check();
         try {
-            User user = users.insert(Emails.normalise(email), passwords.hash(password), firstName, lastName, null, false);
-            return sessions.start(201, user);
+            User user = users.insert(Emails.normalise(input.email()), passwords.hash(input.password()), input.firstName(),
+                    input.lastName(), null, false);
+            return sessions.start(user);
         } catch (DuplicateKeyException raced) {
-            throw ApiException.invalid("email", TAKEN);
+            throw Refusal.invalid("email", TAKEN);
         }
     }
 }

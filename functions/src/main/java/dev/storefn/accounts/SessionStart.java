@@ -2,37 +2,37 @@ package dev.storefn.accounts;
 
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.ApiResponse;
-
-/** Starts a session for a user who has just proven who they are: a token pair, and cookies in cookie mode. */
+/** Starts a session for a user who has just proven who they are: a token pair, sharing one session id. */
 @Component
 class SessionStart {
 
-    record SignedIn(UserView user, String access, String refresh) {
+    /** What a sign-in answers; in cookie mode its tokens are also set as cookies. */
+    interface Session {
+        String access();
+
+        String refresh();
     }
 
-    record GoogleSignedIn(UserView user, boolean created, String access, String refresh) {
+    record SignedIn(UserView user, String access, String refresh) implements Session {
+    }
+
+    record GoogleSignedIn(UserView user, boolean created, String access, String refresh) implements Session {
     }
 
     private final Tokens tokens;
-    private final AuthCookies cookies;
 
-    SessionStart(Tokens tokens, AuthCookies cookies) {
+    SessionStart(Tokens tokens) {
         this.tokens = tokens;
-        this.cookies = cookies;
     }
 
-    ApiResponse start(int status, User user) {
-        return start(status, user, null);
-    }
-
-    /** {@code created} is only reported by Google sign-in; null leaves it out. */
-    ApiResponse start(int status, User user, Boolean created) {
+    SignedIn start(User user) {
         String session = Tokens.newSessionId();
-        String access = tokens.issue(Tokens.Type.ACCESS, user.id(), session);
-        String refresh = tokens.issue(Tokens.Type.REFRESH, user.id(), session);
-        Object body = created == null ? new SignedIn(user.view(), access, refresh)
-                : new GoogleSignedIn(user.view(), created, access, refresh);
-        return cookies.signIn(ApiResponse.of(status, body), access, refresh, session);
+        return new SignedIn(user.view(), tokens.issue(Tokens.Type.ACCESS, user.id(), session),
+                tokens.issue(Tokens.Type.REFRESH, user.id(), session));
+    }
+
+    GoogleSignedIn startFromGoogle(User user, boolean created) {
+        SignedIn signedIn = start(user);
+        return new GoogleSignedIn(signedIn.user(), created, signedIn.access(), signedIn.refresh());
     }
 }

@@ -3,7 +3,7 @@ package dev.storefn.accounts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.storefn.platform.ApiException;
+import dev.storefn.platform.operation.Refusal;
 
 /** What staff and operators may do to accounts: create staff (like {@code createsuperuser}) and block users. */
 @Service
@@ -39,8 +39,8 @@ public class StaffAccounts {
     /** Flips a user's block; the new value. Staff cannot block themselves. */
     public boolean toggleBlock(long staffId, long userId) {
         if (staffId == userId) {
-            throw ApiException.error(400, "You cannot block your own account.");
+            throw Refusal.refused("You cannot block your own account.");
         }
-        return users.toggleBlock(userId).orElseThrow(() -> ApiException.notFound("User"));
+        return users.toggleBlock(userId).orElseThrow(() -> Refusal.notFound("User"));
     }
 }

@@ -3,14 +3,13 @@ package dev.storefn.accounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.ApiException;
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.Authenticator;
-import dev.storefn.platform.Caller;
+import dev.storefn.platform.access.Authenticator;
+import dev.storefn.platform.access.Credentials;
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Refusal;
 
 /**
  * Authenticates every request the way the original's JWT class did: a token that does not verify makes
@@ -21,7 +20,6 @@ import dev.storefn.platform.Caller;
 class TokenAuthenticator implements Authenticator {
 
     static final String BLOCKED = "Your account has been blocked. Please contact support.";
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Tokens tokens;
     private final UserRepository users;
@@ -34,21 +32,17 @@ class TokenAuthenticator implements Authenticator {
     }
 
     @Override
-    public Caller authenticate(ApiRequest request) {
-        String header = request.header("authorization");
+    public Caller authenticate(Credentials credentials, boolean safeMethod) {
         String token = null;
         boolean fromCookie = false;
-        if (header != null) {
-            String[] parts = header.strip().split("\\s+");
-            if (parts.length > 0 && "Bearer".equals(parts[0])) {
-                if (parts.length != 2) {
-                    throw ApiException.detail(401, "Authorization header must contain two space-delimited values",
-                            "bad_authorization_header");
-                }
-                token = parts[1];
-            }
-        } else {
-            token = cookies.read(request, AuthCookies.ACCESS);
+        Credentials.Bearer bearer = credentials.bearer();
+        if (bearer instanceof Credentials.MalformedBearer) {
+            throw notAuthenticated("Authorization header must contain two space-delimited values", "bad_authorization_header");
+        }
+        if (bearer instanceof Credentials.BearerToken presented) {
+            token = presented.token();
+        } else if (credentials.authorization() == null) {
+            token = cookies.accessCookie(credentials);
             fromCookie = token != null;
         }
         if (token == null) {
@@ -59,29 +53,33 @@ class TokenAuthenticator implements Authenticator {
             return Caller.ANONYMOUS;
         }
         UserRepository.AccessState state = users.accessState(claims.get().userId(), claims.get().sessionId())
-                .orElseThrow(() -> ApiException.detail(401, "User not found", "user_not_found"));
+                .orElseThrow(() -> notAuthenticated("User not found", "user_not_found"));
         if (state.sessionRevoked()) {
             return Caller.ANONYMOUS;
         }
         User user = state.user();
         if (!user.active()) {
-            throw ApiException.detail(401, "User is inactive", "user_inactive");
+            throw notAuthenticated("User is inactive", "user_inactive");
         }
         if (user.blocked()) {
-            throw ApiException.detail(401, BLOCKED);
+            throw Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, BLOCKED);
         }
-        if (fromCookie && !SAFE_METHODS.contains(request.method())) {
-            checkCsrf(request, claims.get().sessionId());
+        if (fromCookie && !safeMethod) {
+            checkCsrf(credentials, claims.get().sessionId());
         }
         return new Caller(user.id(), user.email(), user.staff(), claims.get().sessionId());
     }
 
-    private void checkCsrf(ApiRequest request, String sessionId) {
-        String sent = request.header(AuthCookies.CSRF_HEADER);
-        String cookie = AuthCookies.cookies(request).get(AuthCookies.CSRF);
+    static Refusal notAuthenticated(String detail, String code) {
+        return Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, detail).with("code", code);
+    }
+
+    private void checkCsrf(Credentials credentials, String sessionId) {
+        String sent = credentials.csrfHeader();
+        String cookie = credentials.cookies().get(AuthCookies.CSRF);
         String expected = tokens.csrfToken(sessionId);
         if (sent == null || cookie == null || !constantTimeEquals(sent, expected) || !constantTimeEquals(cookie, expected)) {
-            throw ApiException.detail(403, "CSRF Failed: CSRF token missing or incorrect.");
+            throw Refusal.detail(Refusal.Kind.FORBIDDEN, "CSRF Failed: CSRF token missing or incorrect.");
         }
     }
 

@@ -39,6 +39,14 @@ class UserRepository {
                 .params(email, passwordHash, firstName, lastName, picture, staff, staff).query(USER).single();
     }
 
+    /** The new account, or empty when the email is taken (whatever its case); never an error inside a transaction. */
+    Optional<User> insertIfAbsent(String email, String passwordHash, String firstName, String lastName, String picture) {
+        return jdbc.sql("""
+                INSERT INTO users (email, password, first_name, last_name, picture, is_staff, is_superuser)
+                VALUES (?, ?, ?, ?, ?, false, false) ON CONFLICT DO NOTHING RETURNING """ + " " + COLUMNS)
+                .params(email, passwordHash, firstName, lastName, picture).query(USER).optional();
+    }
+
     void updatePassword(long id, String passwordHash) {
         jdbc.sql("UPDATE users SET password = ? WHERE id = ?").params(passwordHash, id).update();
     }

@@ -1,5 +1,5 @@
 package dev.storefn.accounts;
 
 /** The User representation of the original API: six fields. */
-public record UserView(long id, String email, String firstName, String lastName, String picture, boolean isStaff) {
+record UserView(long id, String email, String firstName, String lastName, String picture, boolean isStaff) {
 }

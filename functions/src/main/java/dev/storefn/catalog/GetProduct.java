@@ -4,13 +4,14 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.ApiException;
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.ApiResponse;
+import dev.storefn.platform.operation.Refusal;
 
 /** {@code GET /api/products/{id}/}. */
-@Component("getProduct")
-class GetProduct implements Function<ApiRequest, ApiResponse> {
+@Component
+public class GetProduct implements Function<GetProduct.Input, ProductView> {
+
+    record Input(long id) {
+    }
 
     private final ProductRepository products;
     private final ProductViews views;
@@ -21,9 +22,7 @@ class GetProduct implements Function<ApiRequest, ApiResponse> {
     }
 
     @Override
-    public ApiResponse apply(ApiRequest request) {
-        return products.find(request.pathId("id"))
-                .map(product -> ApiResponse.ok(views.view(product)))
-                .orElseThrow(() -> ApiException.notFound("Product"));
+    public ProductView apply(Input input) {
+        return products.find(input.id()).map(views::view).orElseThrow(() -> Refusal.notFound("Product"));
     }
 }

@@ -3,7 +3,7 @@ package dev.storefn.catalog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.PublicUrls;
+import dev.storefn.platform.format.PublicUrls;
 
 /**
  * Where a product's image is. New uploads store a full URL (Cloudinary's {@code secure_url}), returned
@@ -11,7 +11,7 @@ import dev.storefn.platform.PublicUrls;
  * hold a Cloudinary public id ({@code media/products/...}), addressed the way its storage did.
  */
 @Component
-public class ProductImages {
+class ProductImages {
 
     private final PublicUrls urls;
     private final String cloudinaryCloud;
@@ -21,7 +21,7 @@ public class ProductImages {
         this.cloudinaryCloud = cloudinaryCloud;
     }
 
-    public String url(String stored) {
+    String url(String stored) {
         if (stored == null || stored.isEmpty()) {
             return null;
         }

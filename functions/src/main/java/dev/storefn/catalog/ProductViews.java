@@ -2,7 +2,7 @@ package dev.storefn.catalog;
 
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.Timestamps;
+import dev.storefn.platform.format.Timestamps;
 
 /** Turns stored products into their wire representation. */
 @Component

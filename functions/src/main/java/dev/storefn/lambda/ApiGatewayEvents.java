@@ -12,16 +12,24 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.wire.QueryStrings;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.wire.WireResponse;
 
 /** Translates API Gateway proxy events (HTTP API v2 and REST API v1) to requests, and answers back. */
 final class ApiGatewayEvents {
 
+    /** An event whose body claims to be base64 and is not. */
+    static final class MalformedBody extends RuntimeException {
+        MalformedBody() {
+            super("The request body is not valid base64", null, false, false);
+        }
+    }
+
     private ApiGatewayEvents() {
     }
 
-    static ApiRequest fromHttpApi(APIGatewayV2HTTPEvent event) {
+    static WireRequest fromHttpApi(APIGatewayV2HTTPEvent event) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
@@ -33,7 +41,7 @@ final class ApiGatewayEvents {
         var context = event.getRequestContext();
         String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : "GET";
         String sourceIp = context != null && context.getHttp() != null ? context.getHttp().getSourceIp() : null;
-        return ApiRequest.incoming(method, event.getRawPath(), ApiRequest.parseQueryString(event.getRawQueryString()),
+        return new WireRequest(method, event.getRawPath(), QueryStrings.parse(event.getRawQueryString()),
                 headers, body(event.getBody(), event.getIsBase64Encoded()), sourceIp);
     }
 
@@ -51,12 +59,12 @@ final class ApiGatewayEvents {
                 .withStatusCode(response.status())
                 .withHeaders(headers)
                 .withCookies(cookies)
-                .withBody(new String(response.body(), StandardCharsets.UTF_8))
-                .withIsBase64Encoded(false)
+                .withBody(body(response))
+                .withIsBase64Encoded(!response.textual())
                 .build();
     }
 
-    static ApiRequest fromRestApi(APIGatewayProxyRequestEvent event) {
+    static WireRequest fromRestApi(APIGatewayProxyRequestEvent event) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (event.getMultiValueHeaders() != null) {
             event.getMultiValueHeaders().forEach((name, values) -> headers.put(name, values == null ? List.of() : values));
@@ -71,7 +79,7 @@ final class ApiGatewayEvents {
         }
         var context = event.getRequestContext();
         String sourceIp = context != null && context.getIdentity() != null ? context.getIdentity().getSourceIp() : null;
-        return ApiRequest.incoming(event.getHttpMethod(), event.getPath(), query, headers,
+        return new WireRequest(event.getHttpMethod(), event.getPath(), query, headers,
                 body(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded())), sourceIp);
     }
 
@@ -88,14 +96,24 @@ final class ApiGatewayEvents {
                 .withStatusCode(response.status())
                 .withHeaders(headers)
                 .withMultiValueHeaders(multiValueHeaders)
-                .withBody(new String(response.body(), StandardCharsets.UTF_8))
-                .withIsBase64Encoded(false);
+                .withBody(body(response))
+                .withIsBase64Encoded(!response.textual());
+    }
+
+    /** Text as it is; anything else (images, files) base64-encoded, as API Gateway expects binary bodies. */
+    private static String body(WireResponse response) {
+        return response.textual() ? new String(response.body(), StandardCharsets.UTF_8)
+                : Base64.getEncoder().encodeToString(response.body());
     }
 
     private static byte[] body(String body, boolean base64) {
         if (body == null) {
             return new byte[0];
         }
-        return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        try {
+            return base64 ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedBody();
+        }
     }
 }

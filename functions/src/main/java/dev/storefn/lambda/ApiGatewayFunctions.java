@@ -10,24 +10,39 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-import dev.storefn.platform.Dispatcher;
+import dev.storefn.platform.dispatch.Dispatcher;
+import dev.storefn.platform.wire.WireResponse;
 
 /**
  * The functions {@code FunctionInvoker} runs on Lambda, chosen by {@code SPRING_CLOUD_FUNCTION_DEFINITION}:
  * {@code httpApi} behind an HTTP API (payload v2), {@code restApi} behind a REST API (v1). Typed on the
  * event classes, so the adapter hands over the whole event and writes the response out verbatim: status,
- * several cookies and every header survive.
+ * several cookies, every header and base64 bodies survive.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiGatewayFunctions {
 
+    static final WireResponse MALFORMED_BODY = WireResponse.json(400, "{\"detail\":\"The request body is not valid base64.\"}");
+
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpApi(Dispatcher dispatcher) {
-        return event -> ApiGatewayEvents.toHttpApi(dispatcher.dispatch(ApiGatewayEvents.fromHttpApi(event)));
+        return event -> {
+            try {
+                return ApiGatewayEvents.toHttpApi(dispatcher.dispatch(ApiGatewayEvents.fromHttpApi(event)));
+            } catch (ApiGatewayEvents.MalformedBody e) {
+                return ApiGatewayEvents.toHttpApi(MALFORMED_BODY);
+            }
+        };
     }
 
     @Bean
     Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> restApi(Dispatcher dispatcher) {
-        return event -> ApiGatewayEvents.toRestApi(dispatcher.dispatch(ApiGatewayEvents.fromRestApi(event)));
+        return event -> {
+            try {
+                return ApiGatewayEvents.toRestApi(dispatcher.dispatch(ApiGatewayEvents.fromRestApi(event)));
+            } catch (ApiGatewayEvents.MalformedBody e) {
+                return ApiGatewayEvents.toRestApi(MALFORMED_BODY);
+            }
+        };
     }
 }

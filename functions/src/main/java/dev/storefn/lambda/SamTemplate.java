@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.storefn.platform.Route;
-import dev.storefn.platform.RouteTable;
+import dev.storefn.RouteTable;
+import dev.storefn.platform.routes.Route;
 
 /**
  * Writes {@code template.yaml}, the AWS SAM template that deploys storefn as one Lambda function behind an
@@ -18,8 +18,8 @@ import dev.storefn.platform.RouteTable;
  */
 final class SamTemplate {
 
-    static final String REGENERATE = "./mvnw -q -pl functions -am compile"
-            + " && java -cp functions/target/classes dev.storefn.lambda.SamTemplate > template.yaml";
+    static final String REGENERATE = "./mvnw -q -pl functions compile exec:java -Dexec.mainClass=dev.storefn.lambda.SamTemplate"
+            + " > template.yaml";
 
     static final String FUNCTION = "StorefnFunction";
 
@@ -80,7 +80,7 @@ final class SamTemplate {
     static String render(List<Route> routes) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("""
-                # Generated from the route table (dev.storefn.platform.RouteTable) by dev.storefn.lambda.SamTemplate.
+                # Generated from the route table (dev.storefn.RouteTable) by dev.storefn.lambda.SamTemplate.
                 # Do not edit: change the generator or the table, then regenerate:
                 #   %s
                 #
@@ -148,7 +148,7 @@ final class SamTemplate {
         List<String> names = eventNames(routes);
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
-            yaml.append("        # ").append(route.function()).append(": ").append(oneLine(route.summary())).append('\n');
+            yaml.append("        # ").append(route.name()).append(": ").append(oneLine(route.summary())).append('\n');
             appendEvent(yaml, names.get(i), route.method(), route.path());
         }
         yaml.append("        # Everything else, answered by the function itself ({proxy+} does not match the root).\n");

@@ -1,18 +1,23 @@
 package dev.storefn.panel;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.storefn.accounts.StaffAccounts;
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.ApiResponse;
+import dev.storefn.platform.operation.Caller;
 
 /** {@code POST /api/panel/users/{id}/toggle-block/}: {@code {"status": "success", "isBlock": ...}}. */
-@Component("toggleUserBlock")
-class ToggleUserBlock implements Function<ApiRequest, ApiResponse> {
+@Component
+public class ToggleUserBlock implements Function<ToggleUserBlock.Input, ToggleUserBlock.Toggled> {
+
+    record Input(Caller caller, long id) {
+    }
+
+    record Toggled(String status, @JsonProperty("isBlock") boolean isBlock) {
+    }
 
     private final StaffAccounts accounts;
 
@@ -21,11 +26,7 @@ class ToggleUserBlock implements Function<ApiRequest, ApiResponse> {
     }
 
     @Override
-    public ApiResponse apply(ApiRequest request) {
-        boolean blocked = accounts.toggleBlock(request.caller().userId(), request.pathId("id"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "success");
-        body.put("isBlock", blocked);
-        return ApiResponse.ok(body);
+    public Toggled apply(Input input) {
+        return new Toggled("success", accounts.toggleBlock(input.caller().userId(), input.id()));
     }
 }

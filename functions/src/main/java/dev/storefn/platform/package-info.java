@@ -1,2 +1,6 @@
-/** What every operation shares: the route table, the dispatcher that runs a request through it, errors, JSON and the database. */
+/**
+ * What every operation shares, by concern: the operation contract ({@code operation}), binding inputs
+ * ({@code binding}), the wire model ({@code wire}), routes, access, the dispatcher, the database, formats and
+ * the API documents.
+ */
 package dev.storefn.platform;

@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storefn.platform.Access;
-import dev.storefn.platform.Route;
-import dev.storefn.platform.RouteTable;
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.access.Access;
+import dev.storefn.platform.routes.Route;
+import dev.storefn.RouteTable;
+import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
 /** Every route of the table, called as nobody, a user, a blocked user and staff. */

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
 class AccountsTest extends AccountsTestSupport {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
 @TestPropertySource(properties = "AUTH_COOKIES=true")

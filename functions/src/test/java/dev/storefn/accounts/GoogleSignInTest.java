@@ -27,7 +27,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
 /** Google ID tokens signed with the test's own key, whose JWKS is served from a local endpoint. */

@@ -11,9 +11,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.storefn.Storefn;
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.Dispatcher;
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.wire.QueryStrings;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.dispatch.Dispatcher;
+import dev.storefn.platform.wire.WireResponse;
 
 class RateLimitTest extends AccountsTestSupport {
 
@@ -97,8 +98,8 @@ class RateLimitTest extends AccountsTestSupport {
         }
     }
 
-    private static ApiRequest loginRequest(String address) {
-        return ApiRequest.incoming("POST", "/api/login/", Map.of(), Map.of("Content-Type", List.of("application/json")),
+    private static WireRequest loginRequest(String address) {
+        return new WireRequest("POST", "/api/login/", Map.of(), Map.of("Content-Type", List.of("application/json")),
                 WRONG.getBytes(), address);
     }
 }

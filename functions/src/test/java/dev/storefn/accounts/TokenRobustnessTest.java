@@ -17,7 +17,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.wire.WireResponse;
 
 /** Whatever a client presents as a token, the answer is never a 500. */
 class TokenRobustnessTest extends AccountsTestSupport {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.storefn.FunctionsTest;
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
 class ProductCatalogTest extends FunctionsTest {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.wire.QueryStrings;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.wire.WireResponse;
 
 class ApiGatewayEventsTest {
 
@@ -51,7 +52,7 @@ class ApiGatewayEventsTest {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withSourceIp("198.51.100.1").build())
                         .build())
                 .build();
-        ApiRequest request = ApiGatewayEvents.fromHttpApi(event);
+        WireRequest request = ApiGatewayEvents.fromHttpApi(event);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("cookie")).isEqualTo("access=a; csrftoken=c");
         assertThat(request.query().get("a")).containsExactly("1", "2");
@@ -67,7 +68,7 @@ class ApiGatewayEventsTest {
                 .withPath("/api/products/")
                 .withMultiValueHeaders(Map.of("X-Forwarded-For", List.of("1.1.1.1", "2.2.2.2")))
                 .withMultiValueQueryStringParameters(Map.of("search", List.of("red shirt")));
-        ApiRequest request = ApiGatewayEvents.fromRestApi(event);
+        WireRequest request = ApiGatewayEvents.fromRestApi(event);
         assertThat(request.headers().get("x-forwarded-for")).containsExactly("1.1.1.1", "2.2.2.2");
         assertThat(request.queryParameter("search")).isEqualTo("red shirt");
         assertThat(request.body()).isEmpty();

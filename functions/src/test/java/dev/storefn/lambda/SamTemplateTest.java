@@ -1,6 +1,6 @@
 package dev.storefn.lambda;
 
-import static dev.storefn.platform.Access.ANONYMOUS;
+import static dev.storefn.platform.access.Access.ANONYMOUS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -20,10 +21,22 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-import dev.storefn.platform.Route;
-import dev.storefn.platform.RouteTable;
+import dev.storefn.platform.routes.Route;
+import dev.storefn.RouteTable;
 
 class SamTemplateTest {
+
+    /** An operation that exists only for the routes this test adds. */
+    static final class AddItem implements Function<AddItem.Input, String> {
+
+        record Input(long productId) {
+        }
+
+        @Override
+        public String apply(Input input) {
+            return "added";
+        }
+    }
 
     private static final Path COMMITTED = Path.of("..", "template.yaml");
 
@@ -39,8 +52,8 @@ class SamTemplateTest {
     @Test
     void everyRouteBecomesAnApiRouteWithItsTrailingSlashAndTheCatchAllComesLast() {
         List<Route> routes = new ArrayList<>(RouteTable.ROUTES);
-        routes.add(new Route("POST", "/api/cart/add-item/", "addToCart", ANONYMOUS, "A route added later", null));
-        routes.add(new Route("POST", "/api/cart/add_item/", "addToCart2", ANONYMOUS, "Same name once made alphanumeric", null));
+        routes.add(Route.of("POST", "/api/cart/add-item/", AddItem.class, ANONYMOUS, "A route added later"));
+        routes.add(Route.of("POST", "/api/cart/add_item/", AddItem.class, ANONYMOUS, "Same name once made alphanumeric"));
 
         Map<String, Map<String, Object>> events = events(parse(SamTemplate.render(routes)));
 

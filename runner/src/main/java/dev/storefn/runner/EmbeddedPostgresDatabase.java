@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.DatabaseUrl;
-import dev.storefn.platform.LocalDatabase;
+import dev.storefn.platform.database.DatabaseUrl;
+import dev.storefn.platform.database.LocalDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

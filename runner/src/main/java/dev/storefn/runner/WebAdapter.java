@@ -15,9 +15,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.storefn.platform.ApiRequest;
-import dev.storefn.platform.Dispatcher;
-import dev.storefn.platform.WireResponse;
+import dev.storefn.platform.dispatch.Dispatcher;
+import dev.storefn.platform.wire.BodyReader;
+import dev.storefn.platform.wire.QueryStrings;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.wire.WireResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +34,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebAdapter extends OncePerRequestFilter {
 
-    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    private static final byte[] TOO_LARGE = "{\"detail\":\"Request body too large.\"}".getBytes(StandardCharsets.UTF_8);
+    static final int MAX_BODY_BYTES = BodyReader.MAX_BODY_BYTES;
+    private static final WireResponse TOO_LARGE = WireResponse.json(413, "{\"detail\":\"Request body too large.\"}");
 
     private final Dispatcher dispatcher;
 
@@ -51,11 +53,11 @@ class WebAdapter extends OncePerRequestFilter {
         }
         byte[] body = readBody(request);
         if (body == null) {
-            write(response, new WireResponse(413, Map.of("Content-Type", List.of("application/json")), TOO_LARGE));
+            write(response, TOO_LARGE);
             return;
         }
-        ApiRequest incoming = ApiRequest.incoming(request.getMethod(), path,
-                ApiRequest.parseQueryString(request.getQueryString()), headers(request), body, request.getRemoteAddr());
+        WireRequest incoming = new WireRequest(request.getMethod(), path, QueryStrings.parse(request.getQueryString()),
+                headers(request), body, request.getRemoteAddr());
         write(response, dispatcher.dispatch(incoming));
     }
 

@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.storefn.Storefn;
-import dev.storefn.platform.LocalDatabase;
-import dev.storefn.platform.RouteTable;
+import dev.storefn.RouteTable;
+import dev.storefn.platform.database.LocalDatabase;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,0 +1,55 @@
+package dev.storefn;
+
+import static dev.storefn.platform.access.Access.ANONYMOUS;
+import static dev.storefn.platform.access.Access.STAFF;
+import static dev.storefn.platform.access.Access.USER;
+import static dev.storefn.platform.routes.Route.of;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.storefn.accounts.GoogleSignIn;
+import dev.storefn.accounts.Login;
+import dev.storefn.accounts.Logout;
+import dev.storefn.accounts.Me;
+import dev.storefn.accounts.RefreshToken;
+import dev.storefn.accounts.Register;
+import dev.storefn.catalog.GetProduct;
+import dev.storefn.catalog.ListProducts;
+import dev.storefn.panel.ToggleUserBlock;
+import dev.storefn.platform.database.Health;
+import dev.storefn.platform.docs.ApiDocs;
+import dev.storefn.platform.docs.OpenApiDocument;
+import dev.storefn.platform.routes.Route;
+
+/**
+ * The single list of what storefn serves, each route naming its operation by type. The web adapter, the
+ * Lambda adapter, {@code template.yaml}, the OpenAPI document and the access-control tests all derive from it.
+ */
+public final class RouteTable {
+
+    public static final List<Route> ROUTES = List.of(
+            of("GET", "/health/", Health.class, ANONYMOUS, "Health: ok when the database answers, else 503"),
+            of("GET", "/schema/", OpenApiDocument.class, ANONYMOUS, "The OpenAPI document of every route"),
+            of("GET", "/docs/", ApiDocs.class, ANONYMOUS, "Swagger UI for the OpenAPI document"),
+
+            of("POST", "/api/register/", Register.class, ANONYMOUS, "Create an account; answers the user and tokens")
+                    .created().limited(3, Duration.ofHours(1)),
+            // Its failed attempts are counted per account, and that count must outlive the refusal.
+            of("POST", "/api/login/", Login.class, ANONYMOUS, "Sign in with email and password")
+                    .limited(5, Duration.ofMinutes(15)).withoutTransaction(),
+            of("POST", "/api/refresh/", RefreshToken.class, ANONYMOUS, "A new access token for a refresh token"),
+            of("POST", "/api/google/", GoogleSignIn.class, ANONYMOUS, "Sign in with a Google ID token")
+                    .limited(5, Duration.ofMinutes(15)),
+            of("POST", "/api/logout/", Logout.class, ANONYMOUS, "End the session of the presented token"),
+            of("GET", "/api/me/", Me.class, USER, "The signed-in user"),
+
+            of("GET", "/api/products/", ListProducts.class, ANONYMOUS,
+                    "Products, newest first; search, category, min_price, max_price, optional page/page_size"),
+            of("GET", "/api/products/{id}/", GetProduct.class, ANONYMOUS, "One product"),
+
+            of("POST", "/api/panel/users/{id}/toggle-block/", ToggleUserBlock.class, STAFF, "Block or unblock a user (not oneself)"));
+
+    private RouteTable() {
+    }
+}

@@ -1,0 +1,74 @@
+package dev.storefn.platform.access;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Refusal;
+
+/**
+ * Fixed-window counters kept in PostgreSQL, so every process and every Lambda instance counts together.
+ * A hit that goes over the limit is refused, saying when to retry.
+ */
+@Component
+public class RateLimiter {
+
+    private final JdbcClient jdbc;
+
+    public RateLimiter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counts one hit on {@code bucket}; refuses when that makes more than {@code limit} in the current window. */
+    public void hit(String bucket, int limit, Duration window) {
+        if (count(bucket, window) > limit) {
+            throw tooMany(windowStart(window), window);
+        }
+    }
+
+    /** Counts one hit on {@code bucket} and answers how many the current window now holds. */
+    public int count(String bucket, Duration window) {
+        Instant start = windowStart(window);
+        Integer hits = jdbc.sql("""
+                INSERT INTO rate_limit_counters (bucket, window_start, hits, expires_at) VALUES (?, ?, 1, ?)
+                ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counters.hits + 1
+                RETURNING hits""")
+                .params(bucket, Timestamp.from(start), Timestamp.from(start.plus(window)))
+                .query(Integer.class).single();
+        sweepNowAndThen();
+        return hits;
+    }
+
+    /** Refuses if {@code bucket} already has {@code limit} hits in the current window, without counting one. */
+    public void check(String bucket, int limit, Duration window) {
+        Instant start = windowStart(window);
+        Integer hits = jdbc.sql("SELECT hits FROM rate_limit_counters WHERE bucket = ? AND window_start = ?")
+                .params(bucket, Timestamp.from(start)).query(Integer.class).optional().orElse(0);
+        if (hits >= limit) {
+            throw tooMany(start, window);
+        }
+    }
+
+    private static Instant windowStart(Duration window) {
+        long seconds = window.toSeconds();
+        long now = Instant.now().getEpochSecond();
+        return Instant.ofEpochSecond(now - now % seconds);
+    }
+
+    private static Refusal tooMany(Instant start, Duration window) {
+        long retryAfter = Math.max(1, start.plus(window).getEpochSecond() - Instant.now().getEpochSecond());
+        return Refusal.detail(Refusal.Kind.TOO_MANY_REQUESTS, "Request was throttled. Expected available in " + retryAfter + " seconds.")
+                .retryAfter(retryAfter);
+    }
+
+    // Expired windows are deleted by whoever passes by, so no scheduler is needed on Lambda.
+    private void sweepNowAndThen() {
+        if (ThreadLocalRandom.current().nextInt(100) == 0) {
+            jdbc.sql("DELETE FROM rate_limit_counters WHERE expires_at < now()").update();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package dev.storefn.platform.binding;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Credential;
+import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.FieldErrors;
+import dev.storefn.platform.operation.Header;
+import dev.storefn.platform.operation.LenientBody;
+import dev.storefn.platform.operation.Paging;
+import dev.storefn.platform.operation.Query;
+import dev.storefn.platform.operation.Range;
+import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Upload;
+import dev.storefn.platform.wire.RequestBody;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds an operation's input record from a request: the caller, path and query parameters, headers,
+ * presented tokens and body fields, each converted to the component's type and checked against its rules.
+ * Every problem is collected and refused once, as a field map. Prepared once per route at start-up, so a
+ * record the platform cannot bind fails the start, not a request.
+ */
+public final class InputBinder {
+
+    private final Class<?> type;
+    private final Constructor<?> constructor;
+    private final List<Slot> slots;
+    private final boolean lenientBody;
+
+    private InputBinder(Class<?> type, List<Slot> slots) {
+        this.type = type;
+        this.slots = List.copyOf(slots);
+        this.lenientBody = type.isAnnotationPresent(LenientBody.class);
+        Class<?>[] parameterTypes = slots.stream().map(Slot::rawType).toArray(Class<?>[]::new);
+        try {
+            this.constructor = type.getDeclaredConstructor(parameterTypes);
+            constructor.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
+        }
+    }
+
+    /** A binder for {@code type}, whose components named like {@code pathParameters} are taken from the path. */
+    public static InputBinder of(Class<?> type, Set<String> pathParameters) {
+        if (!type.isRecord()) {
+            throw new IllegalStateException("An operation's input must be a record: " + type.getName());
+        }
+        List<Slot> slots = new ArrayList<>();
+        List<String> unbound = new ArrayList<>(pathParameters);
+        for (RecordComponent component : type.getRecordComponents()) {
+            Slot slot = slot(component, pathParameters);
+            unbound.remove(slot.source() == Source.PATH ? slot.wireName() : "");
+            slots.add(slot);
+        }
+        if (!unbound.isEmpty()) {
+            throw new IllegalStateException(type.getName() + " has no component for the path parameters " + unbound);
+        }
+        return new InputBinder(type, slots);
+    }
+
+    private static Slot slot(RecordComponent component, Set<String> pathParameters) {
+        Field field = component.getAnnotation(Field.class);
+        Range range = component.getAnnotation(Range.class);
+        String name = field != null && !field.name().isEmpty() ? field.name() : WireNames.snakeCase(component.getName());
+        Class<?> raw = component.getType();
+        Source source;
+        if (raw == Caller.class) {
+            source = Source.CALLER;
+        } else if (raw == Paging.class) {
+            source = Source.PAGING;
+        } else if (component.isAnnotationPresent(Credential.class)) {
+            source = Source.CREDENTIAL;
+        } else if (component.isAnnotationPresent(Header.class)) {
+            source = Source.HEADER;
+            name = component.getAnnotation(Header.class).value();
+        } else if (component.isAnnotationPresent(Query.class)) {
+            source = Source.QUERY;
+        } else if (pathParameters.contains(name)) {
+            source = Source.PATH;
+            if (raw != long.class && raw != Long.class) {
+                throw new IllegalStateException("Path parameters are whole numbers: " + component);
+            }
+        } else if (raw == Upload.class) {
+            source = Source.FILE;
+        } else {
+            source = Source.BODY;
+        }
+        if ((source == Source.CREDENTIAL || source == Source.HEADER) && raw != String.class) {
+            throw new IllegalStateException("Headers and credentials are text: " + component);
+        }
+        return new Slot(component, source, name, field, range);
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+
+    public List<Slot> slots() {
+        return slots;
+    }
+
+    /** Whether binding needs the request body (so GET routes never parse one). */
+    public boolean readsBody() {
+        return slots.stream().anyMatch(slot -> slot.source() == Source.BODY || slot.source() == Source.FILE);
+    }
+
+    public Object bind(BindingSources sources) {
+        for (Slot slot : slots) {
+            if (slot.source() == Source.PATH) {
+                checkPathId(slot.wireName(), sources.pathParameter(slot.wireName()));
+            }
+        }
+        RequestBody body = readsBody() ? (lenientBody ? sources.bodyIfReadable() : sources.body()) : null;
+        FieldErrors errors = new FieldErrors();
+        Object[] values = new Object[slots.size()];
+        for (int i = 0; i < slots.size(); i++) {
+            values[i] = read(slots.get(i), sources, body, errors);
+        }
+        errors.throwIfAny();
+        return construct(constructor, values);
+    }
+
+    private static Object read(Slot slot, BindingSources sources, RequestBody body, FieldErrors errors) {
+        return switch (slot.source()) {
+            case CALLER -> sources.caller();
+            case PATH -> Long.parseLong(sources.pathParameter(slot.wireName()));
+            case PAGING -> paging(sources, errors);
+            case HEADER -> Values.cleanText(sources.header(slot.wireName()));
+            case CREDENTIAL -> credential(slot, sources);
+            case QUERY -> query(slot, sources, errors);
+            case FILE -> file(slot, body, errors);
+            case BODY -> Values.fromJson(slot.wireName(), body == null ? null : body.fields().get(slot.wireName()),
+                    slot.type(), slot, errors);
+        };
+    }
+
+    private static void checkPathId(String name, String raw) {
+        if (raw == null || !raw.matches("[0-9]{1,18}")) {
+            throw Refusal.detail(Refusal.Kind.INVALID, "Invalid " + name + ": a whole number is required.");
+        }
+    }
+
+    private static Object query(Slot slot, BindingSources sources, FieldErrors errors) {
+        List<String> values = sources.query(slot.wireName());
+        if (isList(slot.type())) {
+            List<Object> list = new ArrayList<>();
+            for (String value : values) {
+                list.add(Values.fromText(slot.wireName(), value, elementType(slot.type()), slot, errors));
+            }
+            return list;
+        }
+        String value = values.isEmpty() ? null : values.get(0);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return Values.fromText(slot.wireName(), value, slot.type(), slot, errors);
+    }
+
+    private static Paging paging(BindingSources sources, FieldErrors errors) {
+        return new Paging(positive("page", sources.query("page"), errors), positive("page_size", sources.query("page_size"), errors));
+    }
+
+    private static Integer positive(String name, List<String> values, FieldErrors errors) {
+        String raw = values.isEmpty() ? "" : values.get(0).strip();
+        if (raw.isEmpty()) {
+            return null;
+        }
+        if (!raw.matches("[0-9]{1,9}") || Integer.parseInt(raw) < 1) {
+            errors.add(name, "A valid positive integer is required.");
+            return null;
+        }
+        return Integer.parseInt(raw);
+    }
+
+    private static String credential(Slot slot, BindingSources sources) {
+        if (slot.credential() == Credential.Kind.REFRESH) {
+            RequestBody body = sources.bodyIfReadable();
+            JsonNode sent = body == null ? null : body.fields().get(slot.wireName());
+            if (sent != null && sent.isString()) {
+                return sent.asString();
+            }
+        }
+        return sources.presentedToken(slot.credential());
+    }
+
+    private static Upload file(Slot slot, RequestBody body, FieldErrors errors) {
+        List<Upload> uploads = body == null ? List.of() : body.files().getOrDefault(slot.wireName(), List.of());
+        if (!uploads.isEmpty()) {
+            return uploads.get(0);
+        }
+        ObjectNode fields = body == null ? null : body.fields();
+        JsonNode value = fields == null ? null : fields.get(slot.wireName());
+        if (value != null && !value.isNull() && !(value.isString() && value.asString().isEmpty())) {
+            errors.add(slot.wireName(), "The submitted data was not a file. Check the encoding type on the form.");
+        } else if (slot.required()) {
+            errors.add(slot.wireName(), slot.field() == null ? "No file was submitted." : slot.field().missing());
+        }
+        return null;
+    }
+
+    static boolean isList(Type type) {
+        return type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class;
+    }
+
+    static Type elementType(Type listType) {
+        return ((ParameterizedType) listType).getActualTypeArguments()[0];
+    }
+
+    static Object construct(Constructor<?> constructor, Object[] values) {
+        try {
+            return constructor.newInstance(values);
+        } catch (InvocationTargetException e) {
+            // A compact constructor may refuse what it is given, as a domain rule.
+            if (e.getCause() instanceof RuntimeException refusal) {
+                throw refusal;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InstantiationException | IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

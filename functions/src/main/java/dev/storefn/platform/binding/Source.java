@@ -1,0 +1,6 @@
+package dev.storefn.platform.binding;
+
+/** Where the platform takes an input component from. */
+public enum Source {
+    CALLER, PATH, QUERY, PAGING, HEADER, CREDENTIAL, BODY, FILE
+}

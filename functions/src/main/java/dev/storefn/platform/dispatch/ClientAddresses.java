@@ -1,0 +1,95 @@
+package dev.storefn.platform.dispatch;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the real client address: the right-most {@code X-Forwarded-For} entry that is not one of the
+ * trusted proxies, believed only when the request came from a trusted proxy (the local nginx).
+ */
+@Component
+class ClientAddresses {
+
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    private final List<Network> trusted = new ArrayList<>();
+
+    ClientAddresses(@Value("${TRUSTED_PROXIES:127.0.0.1,::1}") String trustedProxies) {
+        for (String entry : trustedProxies.split(",")) {
+            if (!entry.isBlank()) {
+                trusted.add(Network.parse(entry.trim()));
+            }
+        }
+    }
+
+    String resolve(String peerAddress, List<String> forwardedFor) {
+        if (peerAddress == null || !isTrusted(peerAddress) || forwardedFor == null) {
+            return peerAddress;
+        }
+        List<String> hops = new ArrayList<>();
+        for (String header : forwardedFor) {
+            for (String hop : header.split(",")) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.trim());
+                }
+            }
+        }
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            String hop = hops.get(i);
+            if (!isTrusted(hop)) {
+                return toLiteral(hop) == null ? peerAddress : hop;
+            }
+        }
+        return hops.isEmpty() ? peerAddress : hops.get(0);
+    }
+
+    private boolean isTrusted(String address) {
+        byte[] bytes = toLiteral(address);
+        return bytes != null && trusted.stream().anyMatch(network -> network.contains(bytes));
+    }
+
+    /** The address bytes of an IP literal; null for anything else, so no name is ever looked up. */
+    static byte[] toLiteral(String address) {
+        String candidate = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        if (!IP_LITERAL.matcher(candidate).matches()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(candidate).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private record Network(byte[] address, int prefixBits) {
+
+        static Network parse(String text) {
+            int slash = text.indexOf('/');
+            byte[] bytes = toLiteral(slash < 0 ? text : text.substring(0, slash));
+            if (bytes == null) {
+                throw new IllegalArgumentException("TRUSTED_PROXIES holds something that is not an IP address or network: " + text);
+            }
+            int bits = slash < 0 ? bytes.length * 8 : Integer.parseInt(text.substring(slash + 1));
+            return new Network(bytes, bits);
+        }
+
+        boolean contains(byte[] other) {
+            if (other.length != address.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefixBits; bit++) {
+                int mask = 0x80 >> (bit % 8);
+                if ((address[bit / 8] & mask) != (other[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

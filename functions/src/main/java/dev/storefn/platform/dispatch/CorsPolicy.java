@@ -1,0 +1,60 @@
+package dev.storefn.platform.dispatch;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.wire.WireResponse;
+
+/** Cross-origin rules for the storefront's origins, applied to every answer so web and Lambda agree. */
+@Component
+class CorsPolicy {
+
+    static final String ALLOWED_METHODS = "DELETE, GET, OPTIONS, PATCH, POST, PUT";
+    static final String ALLOWED_HEADERS = "accept, authorization, content-type, user-agent, x-csrftoken, x-requested-with, idempotency-key";
+
+    private final Set<String> origins = new LinkedHashSet<>();
+
+    CorsPolicy(@Value("${CORS_ALLOWED_ORIGINS:http://localhost:5173,http://127.0.0.1:5173}") String allowedOrigins) {
+        for (String origin : allowedOrigins.split(",")) {
+            if (!origin.isBlank()) {
+                origins.add(stripTrailingSlash(origin.trim()));
+            }
+        }
+    }
+
+    static boolean isPreflight(WireRequest request) {
+        return "OPTIONS".equals(request.method()) && request.header("origin") != null
+                && request.header("access-control-request-method") != null;
+    }
+
+    WireResponse apply(WireRequest request, WireResponse response) {
+        String origin = request.header("origin");
+        if (origin == null) {
+            return response;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        // Whatever the verdict, the answer depends on Origin: caches must not hand one origin's answer to another.
+        headers.put("Vary", List.of("Origin"));
+        if (origins.contains(origin)) {
+            headers.put("Access-Control-Allow-Origin", List.of(origin));
+            headers.put("Access-Control-Allow-Credentials", List.of("true"));
+            if (isPreflight(request)) {
+                headers.put("Access-Control-Allow-Methods", List.of(ALLOWED_METHODS));
+                headers.put("Access-Control-Allow-Headers", List.of(ALLOWED_HEADERS));
+                headers.put("Access-Control-Max-Age", List.of("86400"));
+            }
+        }
+        return response.withHeaders(headers);
+    }
+
+    private static String stripTrailingSlash(String origin) {
+        return origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
+    }
+}

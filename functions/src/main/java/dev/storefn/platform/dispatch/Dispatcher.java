@@ -1,0 +1,129 @@
+package dev.storefn.platform.dispatch;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.access.AccessGuard;
+import dev.storefn.platform.access.Credentials;
+import dev.storefn.platform.access.RateLimit;
+import dev.storefn.platform.access.RateLimiter;
+import dev.storefn.platform.access.SessionCookies;
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.routes.Router;
+import dev.storefn.platform.wire.BodyReader;
+import dev.storefn.platform.wire.QueryStrings;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.wire.WireResponse;
+
+/**
+ * Runs one request through the route table, each step handed to the part that owns it: request id and
+ * client address, CORS, routing and redirects, the rate limit, authentication and the access rule, the
+ * operation (binding, transaction, call), the success writer and the error answers. Every adapter (web,
+ * Lambda, command line) calls this and only this.
+ */
+@Component
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Router router;
+    private final ClientAddresses clientAddresses;
+    private final CorsPolicy cors;
+    private final RateLimiter rateLimiter;
+    private final AccessGuard guard;
+    private final Operations operations;
+    private final BodyReader bodies;
+    private final ObjectProvider<SessionCookies> sessionCookies;
+    private final SuccessWriter success;
+    private final ErrorAnswers errors;
+
+    Dispatcher(Router router, ClientAddresses clientAddresses, CorsPolicy cors, RateLimiter rateLimiter, AccessGuard guard,
+            Operations operations, BodyReader bodies, ObjectProvider<SessionCookies> sessionCookies, SuccessWriter success,
+            ErrorAnswers errors) {
+        this.router = router;
+        this.clientAddresses = clientAddresses;
+        this.cors = cors;
+        this.rateLimiter = rateLimiter;
+        this.guard = guard;
+        this.operations = operations;
+        this.bodies = bodies;
+        this.sessionCookies = sessionCookies;
+        this.success = success;
+        this.errors = errors;
+    }
+
+    public WireResponse dispatch(WireRequest request) {
+        long started = System.nanoTime();
+        String requestId = RequestIds.of(request.header("x-request-id"));
+        String client = clientAddresses.resolve(request.peerAddress(), request.headers().get("x-forwarded-for"));
+        MDC.put("request_id", requestId);
+        WireResponse response;
+        try {
+            response = answer(request, client);
+        } catch (Refusal refusal) {
+            response = errors.refusal(refusal);
+        } catch (RuntimeException failure) {
+            response = errors.failure(failure, requestId);
+        } finally {
+            MDC.remove("request_id");
+        }
+        response = cors.apply(request, response).withHeader("X-Request-Id", requestId);
+        if ("HEAD".equals(request.method())) {
+            response = response.withoutBody();
+        }
+        log.info("access client={} method={} path={} status={} ms={} request_id={}", client, request.method(),
+                request.path(), response.status(), (System.nanoTime() - started) / 1_000_000, requestId);
+        return response;
+    }
+
+    private WireResponse answer(WireRequest request, String client) {
+        if (CorsPolicy.isPreflight(request)) {
+            return WireResponse.empty(200);
+        }
+        Router.Resolution resolution = router.resolve(request.method(), request.path());
+        if (resolution instanceof Router.AddSlash addSlash) {
+            return redirect(request, addSlash.location());
+        }
+        if (resolution instanceof Router.MethodNotAllowed notAllowed) {
+            return methodNotAllowed(request, notAllowed);
+        }
+        if (!(resolution instanceof Router.Found found)) {
+            throw Refusal.detail(Refusal.Kind.NOT_FOUND, "Not found.");
+        }
+        RateLimit limit = found.route().rateLimit();
+        if (limit != null) {
+            rateLimiter.hit(limit.bucket() + ":" + client, limit.limit(), limit.window());
+        }
+        Credentials credentials = Credentials.of(request);
+        Caller caller = guard.authenticate(credentials, request.method());
+        AccessGuard.check(found.route().access(), caller);
+        RequestSources sources = new RequestSources(request, found.pathParameters(), caller, credentials, bodies,
+                sessionCookies.getIfAvailable());
+        return success.write(found.route(), operations.run(found.route(), sources), request);
+    }
+
+    private WireResponse methodNotAllowed(WireRequest request, Router.MethodNotAllowed notAllowed) {
+        String allow = String.join(", ", notAllowed.allowed());
+        if ("OPTIONS".equals(request.method())) {
+            return WireResponse.empty(200).withHeader("Allow", allow);
+        }
+        AccessGuard.check(notAllowed.access(), guard.authenticate(Credentials.of(request), request.method()));
+        return errors.refusal(Refusal.detail(Refusal.Kind.METHOD_NOT_ALLOWED, "Method \"" + request.method() + "\" not allowed."))
+                .withHeader("Allow", allow);
+    }
+
+    private static WireResponse redirect(WireRequest request, String location) {
+        String query = QueryStrings.encode(request.query());
+        String target = query.isEmpty() ? location : location + "?" + query;
+        // 301 for reads, as Django's APPEND_SLASH does; 308 keeps the method and body of writes.
+        int status = "GET".equals(request.method()) || "HEAD".equals(request.method()) ? 301 : 308;
+        return new WireResponse(status, Map.of("Location", List.of(target)), new byte[0]);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.storefn.platform.dispatch;
+
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.wire.Json;
+import dev.storefn.platform.wire.WireResponse;
+
+/**
+ * The one place a failure becomes an answer: refusals in the original API's shapes and statuses, a
+ * database outage as 503, anything else as 500 with a request id and no trace of what failed.
+ */
+@Component
+class ErrorAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
+
+    private final Json json;
+
+    ErrorAnswers(Json json) {
+        this.json = json;
+    }
+
+    static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID, REFUSED -> 400;
+            case NOT_AUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case TOO_LARGE -> 413;
+            case MISMATCH -> 422;
+            case TOO_MANY_REQUESTS -> 429;
+            case UPSTREAM_FAILED -> 502;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
+    WireResponse refusal(Refusal refusal) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        switch (refusal.wording()) {
+            case FIELDS -> {
+                body.putAll(refusal.fieldErrors());
+                body.put("detail", refusal.getMessage());
+            }
+            case ERROR -> {
+                body.put("error", refusal.getMessage());
+                body.put("detail", refusal.getMessage());
+            }
+            case DETAIL -> body.put("detail", refusal.getMessage());
+        }
+        body.putAll(refusal.extra());
+        WireResponse response = WireResponse.json(status(refusal.kind()), json.write(body));
+        if (refusal.kind() == Refusal.Kind.NOT_AUTHENTICATED) {
+            response = response.withHeader("WWW-Authenticate", "Bearer realm=\"api\"");
+        }
+        if (refusal.retryAfterSeconds() > 0) {
+            response = response.withHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+        }
+        return response;
+    }
+
+    WireResponse failure(Throwable failure, String requestId) {
+        Refusal refusal = find(failure, Refusal.class);
+        if (refusal != null) {
+            return refusal(refusal);
+        }
+        if (databaseUnavailable(failure)) {
+            log.error("request_id={} database unavailable: {}", requestId, failure.toString());
+            return refusal(Refusal.detail(Refusal.Kind.UNAVAILABLE, "Service temporarily unavailable.").retryAfter(5));
+        }
+        log.error("request_id={} unexpected failure", requestId, failure);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("detail", "Internal error");
+        body.put("request_id", requestId);
+        return WireResponse.json(500, json.write(body));
+    }
+
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Class<? extends Throwable> type : List.of(DataAccessResourceFailureException.class,
+                CannotCreateTransactionException.class, SQLTransientConnectionException.class,
+                SQLNonTransientConnectionException.class)) {
+            if (find(failure, type) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The function catalog and the transaction template may wrap what an operation throws. */
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.storefn.platform.dispatch;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.storefn.platform.binding.BindingSources;
+import dev.storefn.platform.binding.InputBinder;
+import dev.storefn.platform.routes.Route;
+import dev.storefn.platform.routes.Router;
+
+/**
+ * Runs a route's operation: binds its input record, takes the function bean from Spring Cloud Function's
+ * catalog, and calls it, in one transaction for writes, which commits only if the function returns.
+ * Every route is prepared at start-up, so a table naming an operation that cannot run fails the start.
+ */
+@Component
+class Operations implements SmartInitializingSingleton {
+
+    private record Prepared(InputBinder binder, Function<Object, Object> function) {
+    }
+
+    private final Router router;
+    private final FunctionCatalog catalog;
+    private final ApplicationContext context;
+    private final TransactionTemplate transaction;
+    private final Map<Route, Prepared> prepared = new HashMap<>();
+
+    Operations(Router router, FunctionCatalog catalog, ApplicationContext context, PlatformTransactionManager transactions) {
+        this.router = router;
+        this.catalog = catalog;
+        this.context = context;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (Route route : router.routes()) {
+            prepared.put(route, new Prepared(InputBinder.of(route.input(), route.parameterNames()), function(route)));
+        }
+    }
+
+    Object run(Route route, BindingSources sources) {
+        Prepared operation = prepared.get(route);
+        Object input = operation.binder().bind(sources);
+        if (!route.transactional()) {
+            return operation.function().apply(input);
+        }
+        return transaction.execute(status -> operation.function().apply(input));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Function<Object, Object> function(Route route) {
+        String[] names = context.getBeanNamesForType(route.operation());
+        if (names.length != 1) {
+            throw new IllegalStateException("The route table names " + route.operation().getName() + ", which is "
+                    + (names.length == 0 ? "not a bean" : "several beans"));
+        }
+        Function<Object, Object> function = catalog.lookup(Function.class, names[0]);
+        if (function == null) {
+            throw new IllegalStateException("The function catalog does not hold " + names[0]);
+        }
+        return function;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.storefn.platform.routes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.core.ResolvableType;
+
+import dev.storefn.platform.access.Access;
+import dev.storefn.platform.access.RateLimit;
+
+/**
+ * One operation on the wire: method, path template (always with its trailing slash), the operation that
+ * serves it (a {@code Function} from its input record to its output), who may call it, what a success
+ * answers, and whether it runs in a transaction. Path parameters ({@code {id}}) are always whole numbers.
+ */
+public record Route(String method, String path, Class<? extends Function<?, ?>> operation, Access access, String summary,
+        RateLimit rateLimit, Success success, boolean transactional) {
+
+    /** What a successful call answers. */
+    public enum Success {
+        OK(200), CREATED(201), NO_CONTENT(204);
+
+        private final int status;
+
+        Success(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    public Route {
+        if (!path.startsWith("/") || !path.endsWith("/")) {
+            throw new IllegalArgumentException("Route paths start and end with a slash: " + path);
+        }
+        if (inputOf(operation) == null) {
+            throw new IllegalArgumentException(operation.getName() + " does not say which input record it takes");
+        }
+    }
+
+    /** A route; writes (every method but GET) run in a transaction. */
+    public static Route of(String method, String path, Class<? extends Function<?, ?>> operation, Access access, String summary) {
+        return new Route(method, path, operation, access, summary, null, Success.OK, !"GET".equals(method));
+    }
+
+    public Route created() {
+        return new Route(method, path, operation, access, summary, rateLimit, Success.CREATED, transactional);
+    }
+
+    public Route noContent() {
+        return new Route(method, path, operation, access, summary, rateLimit, Success.NO_CONTENT, transactional);
+    }
+
+    /** Counted per client address, every call whatever its outcome, as the original's django-ratelimit did. */
+    public Route limited(int limit, Duration window) {
+        return new Route(method, path, operation, access, summary, new RateLimit(name(), limit, window), success, transactional);
+    }
+
+    /** For an operation whose only writes are single statements that must outlive its refusals (bookkeeping). */
+    public Route withoutTransaction() {
+        return new Route(method, path, operation, access, summary, rateLimit, success, false);
+    }
+
+    /** The operation's name: its class name with a lower-case initial, as its bean is named ({@code getProduct}). */
+    public String name() {
+        String simple = operation.getSimpleName();
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+
+    public Class<?> input() {
+        return inputOf(operation);
+    }
+
+    public ResolvableType output() {
+        return ResolvableType.forClass(operation).as(Function.class).getGeneric(1);
+    }
+
+    private static Class<?> inputOf(Class<?> operation) {
+        return ResolvableType.forClass(operation).as(Function.class).getGeneric(0).resolve();
+    }
+
+    public List<String> segments() {
+        return splitPath(path);
+    }
+
+    public Set<String> parameterNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String segment : segments()) {
+            if (isParameter(segment)) {
+                names.add(segment.substring(1, segment.length() - 1));
+            }
+        }
+        return names;
+    }
+
+    /** How many literal segments the template has: the more, the more specific ({@code create/} beats {@code {id}/}). */
+    int literalSegments() {
+        return (int) segments().stream().filter(segment -> !isParameter(segment)).count();
+    }
+
+    /** The path parameters if {@code requestPath} fits this template, whatever the method. */
+    Optional<Map<String, String>> match(String requestPath) {
+        List<String> expected = segments();
+        List<String> actual = splitPath(requestPath);
+        if (expected.size() != actual.size() || !requestPath.endsWith("/")) {
+            return Optional.empty();
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < expected.size(); i++) {
+            String segment = expected.get(i);
+            if (isParameter(segment)) {
+                if (actual.get(i).isEmpty()) {
+                    return Optional.empty();
+                }
+                parameters.put(segment.substring(1, segment.length() - 1), actual.get(i));
+            } else if (!segment.equals(actual.get(i))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(parameters);
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
+    }
+
+    private static List<String> splitPath(String path) {
+        if (path.isEmpty() || "/".equals(path)) {
+            return List.of();
+        }
+        String trimmed = path.substring(1, path.endsWith("/") ? path.length() - 1 : path.length());
+        return trimmed.isEmpty() ? List.of() : new ArrayList<>(List.of(trimmed.split("/", -1)));
+    }
+}

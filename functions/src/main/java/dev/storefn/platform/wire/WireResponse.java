@@ -1,0 +1,76 @@
+package dev.storefn.platform.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The finished HTTP answer every adapter writes out as it is: status, headers (several values for
+ * {@code Set-Cookie}) and the body bytes, so the web and Lambda answers are byte-identical.
+ */
+public record WireResponse(int status, Map<String, List<String>> headers, byte[] body) {
+
+    public static final String JSON = "application/json";
+
+    public WireResponse {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        headers = copy;
+        body = body == null ? new byte[0] : body;
+    }
+
+    public static WireResponse json(int status, byte[] body) {
+        return new WireResponse(status, Map.of("Content-Type", List.of(JSON)), body);
+    }
+
+    public static WireResponse json(int status, String body) {
+        return json(status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static WireResponse empty(int status) {
+        return new WireResponse(status, Map.of(), new byte[0]);
+    }
+
+    public String header(String name) {
+        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    public List<String> headerValues(String name) {
+        List<String> values = new ArrayList<>();
+        headers.forEach((key, list) -> {
+            if (key.equalsIgnoreCase(name)) {
+                values.addAll(list);
+            }
+        });
+        return values;
+    }
+
+    /** Whether the body is text a UTF-8 string carries unchanged (JSON, HTML), rather than bytes to base64. */
+    public boolean textual() {
+        String type = header("Content-Type");
+        return type == null || type.startsWith("application/json") || type.startsWith("text/");
+    }
+
+    public WireResponse withHeader(String name, String value) {
+        Map<String, List<String>> more = new LinkedHashMap<>(headers);
+        more.put(name, List.of(value));
+        return new WireResponse(status, more, body);
+    }
+
+    public WireResponse withHeaders(Map<String, List<String>> extra) {
+        Map<String, List<String>> more = new LinkedHashMap<>(headers);
+        more.putAll(extra);
+        return new WireResponse(status, more, body);
+    }
+
+    public WireResponse withoutBody() {
+        return new WireResponse(status, headers, new byte[0]);
+    }
+}

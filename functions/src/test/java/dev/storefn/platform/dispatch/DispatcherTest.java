@@ -1,0 +1,150 @@
+package dev.storefn.platform.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.function.context.FunctionCatalog;
+
+import dev.storefn.FunctionsTest;
+import dev.storefn.RouteTable;
+import dev.storefn.platform.routes.Route;
+import dev.storefn.platform.wire.WireResponse;
+
+class DispatcherTest extends FunctionsTest {
+
+    @Autowired
+    FunctionCatalog catalog;
+
+    @Test
+    void everyRouteNamesAFunctionInTheCatalog() {
+        for (Route route : RouteTable.ROUTES) {
+            assertThat((Object) catalog.lookup(Function.class, route.name())).as(route.name()).isNotNull();
+        }
+    }
+
+    @Test
+    void functionBeanNamesAreNotReachableAsPaths() {
+        Set<String> names = catalog.getNames(Function.class);
+        assertThat(names).contains("listProducts", "getProduct", "httpApi", "restApi");
+        for (String name : names) {
+            if (RouteTable.ROUTES.stream().anyMatch(route -> route.path().equals("/" + name + "/"))) {
+                continue; // /health/ is a route of its own, served by the bean of the same name
+            }
+            for (String method : new String[] {"GET", "POST"}) {
+                assertThat(send(method, "/" + name, null, Map.of()).status()).as(method + " /" + name).isEqualTo(404);
+                assertThat(send(method, "/" + name + "/", null, Map.of()).status()).as(method + " /" + name + "/").isEqualTo(404);
+            }
+        }
+    }
+
+    @Test
+    void readsWithoutTheTrailingSlashAreRedirectedKeepingTheQuery() {
+        WireResponse response = get("/api/products/7?x=1");
+        assertThat(response.status()).isEqualTo(301);
+        assertThat(response.header("Location")).isEqualTo("/api/products/7/?x=1");
+        assertThat(send("HEAD", "/api/products", null, Map.of()).status()).isEqualTo(301);
+    }
+
+    @Test
+    void writesWithoutTheTrailingSlashKeepTheirMethodOnRedirect() {
+        WireResponse response = send("POST", "/api/products", "{}", Map.of());
+        assertThat(response.status()).isEqualTo(308);
+        assertThat(response.header("Location")).isEqualTo("/api/products/");
+    }
+
+    @Test
+    void unknownPathsAre404Json() {
+        WireResponse response = get("/api/nothing-here/");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json");
+        assertThat(body(response).get("detail").asString()).isEqualTo("Not found.");
+    }
+
+    @Test
+    void aWrongMethodIs405WithAllow() {
+        WireResponse response = send("DELETE", "/api/products/", null, Map.of());
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(body(response).get("detail").asString()).isEqualTo("Method \"DELETE\" not allowed.");
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutABody() {
+        WireResponse response = send("HEAD", "/health/", null, Map.of());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndKeepsAWellFormedOne() {
+        assertThat(get("/health/").header("X-Request-Id")).matches("[0-9a-f]{16}");
+        assertThat(send("GET", "/health/", null, Map.of("X-Request-Id", "abcdef12-3456")).header("X-Request-Id"))
+                .isEqualTo("abcdef12-3456");
+        assertThat(send("GET", "/health/", null, Map.of("X-Request-Id", "<script>")).header("X-Request-Id"))
+                .matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void healthIsOkWhileTheDatabaseAnswers() {
+        WireResponse response = get("/health/");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(new String(response.body())).isEqualTo("{\"status\":\"ok\"}");
+    }
+
+    @Test
+    void theSchemaDescribesEveryRoute() {
+        var paths = body(get("/schema/")).get("paths");
+        for (Route route : RouteTable.ROUTES) {
+            var operation = paths.get(route.path()).get(route.method().toLowerCase());
+            assertThat(operation).as(route.path()).isNotNull();
+            assertThat(operation.get("operationId").asString()).isEqualTo(route.name());
+            assertThat(operation.get("x-access").asString()).isEqualTo(route.access().label());
+        }
+    }
+
+    @Test
+    void theDocsPageRunsOnlyThePinnedSwaggerUiAndItsOwnStartScript() throws Exception {
+        WireResponse response = get("/docs/");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        String page = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("swagger-ui-dist@5.35.0/swagger-ui-bundle.js", "integrity=\"sha384-", "url: '../schema/'");
+        String start = page.substring(page.lastIndexOf("<script>") + "<script>".length(), page.lastIndexOf("</script>"));
+        String hash = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(start.getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.header("Content-Security-Policy")).startsWith("default-src 'none'").contains("'sha256-" + hash + "'");
+    }
+
+    @Test
+    void allowedOriginsGetCorsHeadersAndOthersDoNot() {
+        WireResponse allowed = send("GET", "/api/products/", null, Map.of("Origin", "http://localhost:5173"));
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:5173");
+        assertThat(allowed.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+        WireResponse other = send("GET", "/api/products/", null, Map.of("Origin", "https://evil.example"));
+        assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(other.header("Vary")).isEqualTo("Origin");
+        assertThat(allowed.header("Vary")).isEqualTo("Origin");
+    }
+
+    @Test
+    void preflightIsAnsweredForAllowedOriginsOnly() {
+        WireResponse preflight = send("OPTIONS", "/api/products/", null,
+                Map.of("Origin", "http://localhost:5173", "Access-Control-Request-Method", "POST",
+                        "Access-Control-Request-Headers", "authorization,content-type"));
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PATCH");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).contains("authorization");
+        assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("86400");
+        WireResponse denied = send("OPTIONS", "/api/products/", null,
+                Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+        assertThat(denied.header("Access-Control-Allow-Origin")).isNull();
+    }
+}
