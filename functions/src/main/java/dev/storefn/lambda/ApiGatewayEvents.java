@@ -111,7 +111,7 @@ final class ApiGatewayEvents {
             return new byte[0];
         }
         try {
-            return base64 ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+            return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new MalformedBody();
         }

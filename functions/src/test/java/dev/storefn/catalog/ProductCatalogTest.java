@@ -85,6 +85,16 @@ class ProductCatalogTest extends FunctionsTest {
     }
 
     @Test
+    void textPostgresqlCannotStoreIsAFieldErrorNotAFailure() {
+        for (String query : List.of("category=%00", "search=a%00b", "min_price=1%00")) {
+            WireResponse response = get("/api/products/?" + query);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            String field = query.substring(0, query.indexOf('='));
+            assertThat(body(response).get(field).get(0).asString()).as(query).isNotBlank();
+        }
+    }
+
+    @Test
     void pageOrPageSizeSwitchesToThePaginationEnvelope() {
         JsonNode first = body(get("/api/products/?page_size=2&category=men"));
         assertThat(first.get("count").asLong()).isEqualTo(2);

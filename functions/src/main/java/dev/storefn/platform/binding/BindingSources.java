@@ -18,6 +18,9 @@ public interface BindingSources {
 
     String header(String name);
 
+    /** The body exactly as it arrived (a signed webhook payload). */
+    byte[] rawBody();
+
     /** The body as fields; refuses a body that cannot be read. */
     RequestBody body();
 

@@ -92,6 +92,8 @@ public final class InputBinder {
             }
         } else if (raw == Upload.class) {
             source = Source.FILE;
+        } else if (raw == byte[].class) {
+            source = Source.RAW_BODY;
         } else {
             source = Source.BODY;
         }
@@ -139,6 +141,7 @@ public final class InputBinder {
             case CREDENTIAL -> credential(slot, sources);
             case QUERY -> query(slot, sources, errors);
             case FILE -> file(slot, body, errors);
+            case RAW_BODY -> sources.rawBody();
             case BODY -> Values.fromJson(slot.wireName(), body == null ? null : body.fields().get(slot.wireName()),
                     slot.type(), slot, errors);
         };

@@ -56,6 +56,11 @@ final class RequestSources implements BindingSources {
     }
 
     @Override
+    public byte[] rawBody() {
+        return request.body().clone();
+    }
+
+    @Override
     public RequestBody body() {
         RequestBody read = bodyIfReadable();
         if (unreadable != null) {

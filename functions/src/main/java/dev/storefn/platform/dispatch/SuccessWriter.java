@@ -1,6 +1,5 @@
 package dev.storefn.platform.dispatch;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.storefn.platform.access.SessionCookies;
 import dev.storefn.platform.format.PublicUrls;
 import dev.storefn.platform.operation.Listing;
-import dev.storefn.platform.operation.TextDocument;
+import dev.storefn.platform.operation.Document;
 import dev.storefn.platform.routes.Route;
 import dev.storefn.platform.wire.Json;
 import dev.storefn.platform.wire.QueryStrings;
@@ -21,7 +20,7 @@ import dev.storefn.platform.wire.WireResponse;
 
 /**
  * Writes an operation's output as the route's success: JSON (a listing as a bare array or a page envelope
- * with its links), a text document as it is, and the cookies the output calls for in cookie mode.
+ * with its links), a document as it is, and the cookies the output calls for in cookie mode.
  */
 @Component
 class SuccessWriter {
@@ -43,12 +42,12 @@ class SuccessWriter {
     WireResponse write(Route route, Object output, WireRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         byte[] body = new byte[0];
-        if (output instanceof TextDocument document) {
+        if (output instanceof Document document) {
             headers.put("Content-Type", List.of(document.mediaType()));
             if (document.contentSecurityPolicy() != null) {
                 headers.put("Content-Security-Policy", List.of(document.contentSecurityPolicy()));
             }
-            body = document.text().getBytes(StandardCharsets.UTF_8);
+            body = document.content();
         } else if (route.success() != Route.Success.NO_CONTENT && output != null) {
             headers.put("Content-Type", List.of(WireResponse.JSON));
             body = json.write(output instanceof Listing<?> listing ? listed(listing, request) : output);

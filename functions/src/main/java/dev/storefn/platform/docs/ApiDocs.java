@@ -8,14 +8,14 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
-import dev.storefn.platform.operation.TextDocument;
+import dev.storefn.platform.operation.Document;
 
 /**
  * {@code GET /docs/}: Swagger UI over {@code /schema/}. The page loads a pinned swagger-ui-dist from jsDelivr
  * with subresource integrity, and its content security policy allows nothing else to run.
  */
 @Component
-public class ApiDocs implements Function<ApiDocs.Input, TextDocument> {
+public class ApiDocs implements Function<ApiDocs.Input, Document> {
 
     public record Input() {
     }
@@ -48,8 +48,8 @@ public class ApiDocs implements Function<ApiDocs.Input, TextDocument> {
             + "'; style-src " + SWAGGER_UI + " 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
     @Override
-    public TextDocument apply(Input input) {
-        return new TextDocument("text/html; charset=utf-8", PAGE, CONTENT_SECURITY_POLICY);
+    public Document apply(Input input) {
+        return Document.page("text/html; charset=utf-8", PAGE, CONTENT_SECURITY_POLICY);
     }
 
     private static String sha256(String script) {

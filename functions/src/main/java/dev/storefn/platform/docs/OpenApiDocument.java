@@ -13,6 +13,8 @@ import dev.storefn.platform.access.Access;
 import dev.storefn.platform.binding.InputBinder;
 import dev.storefn.platform.binding.Slot;
 import dev.storefn.platform.binding.Source;
+import dev.storefn.platform.operation.Credential;
+import dev.storefn.platform.operation.Document;
 import dev.storefn.platform.routes.Route;
 import dev.storefn.platform.routes.Router;
 
@@ -66,8 +68,7 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Map<Stri
                 "version", "1",
                 "description", "The Souled Store shop API, served as functions.",
                 "license", Map.of("name", "MIT", "identifier", "MIT")));
-        document.put("servers", List.of(Map.of("url", "http://localhost:8000",
-                "description", "The embedded default; a deployment serves the same paths on its own address")));
+        document.put("servers", List.of(Map.of("url", "/", "description", "The host that serves this document")));
         document.put("paths", paths);
         document.put("components", Map.of(
                 "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT",
@@ -131,7 +132,7 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Map<Stri
         boolean files = false;
         for (Slot slot : binder.slots()) {
             boolean inBody = slot.source() == Source.BODY || slot.source() == Source.FILE
-                    || slot.source() == Source.CREDENTIAL && slot.credential() == dev.storefn.platform.operation.Credential.Kind.REFRESH;
+                    || slot.source() == Source.CREDENTIAL && slot.credential() == Credential.Kind.REFRESH;
             if (!inBody) {
                 continue;
             }
@@ -150,9 +151,10 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Map<Stri
         if (!required.isEmpty()) {
             schema.put("required", required);
         }
+        Map<String, Object> reference = schemas.named(binder.type(), schema);
         Map<String, Object> content = new LinkedHashMap<>();
-        content.put("application/json", Map.of("schema", schema));
-        content.put(files ? "multipart/form-data" : "application/x-www-form-urlencoded", Map.of("schema", schema));
+        content.put("application/json", Map.of("schema", reference));
+        content.put(files ? "multipart/form-data" : "application/x-www-form-urlencoded", Map.of("schema", reference));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("required", !required.isEmpty());
         body.put("content", content);
@@ -165,12 +167,10 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Map<Stri
         if (route.success() == Route.Success.NO_CONTENT) {
             responses.put(status, Map.of("description", "Done"));
         } else {
-            Map<String, Object> schema = schemas.of(route.output());
-            String mediaType = route.output().resolve(Object.class).getSimpleName().equals("TextDocument")
-                    ? "text/html" : "application/json";
-            responses.put(status, Map.of("description", "Success",
-                    "content", Map.of(mediaType, mediaType.equals("text/html") ? Map.of("schema", Map.of("type", "string"))
-                            : Map.of("schema", schema))));
+            boolean document = route.output().resolve(Object.class) == Document.class;
+            responses.put(status, Map.of("description", "Success", "content", document
+                    ? Map.of("*/*", Map.of("schema", Map.of("type", "string", "format", "binary")))
+                    : Map.of("application/json", Map.of("schema", schemas.of(route.output())))));
         }
         boolean takesInput = binder.slots().stream().anyMatch(slot -> slot.source() != Source.CALLER);
         if (takesInput) {

@@ -125,6 +125,12 @@ final class Schemas {
         return schema;
     }
 
+    /** Registers a schema built elsewhere (an input record's body) under the record's name; its reference. */
+    Map<String, Object> named(Class<?> type, Map<String, Object> schema) {
+        components.put(name(type), schema);
+        return Map.of("$ref", "#/components/schemas/" + name(type));
+    }
+
     static String wireName(RecordComponent component) {
         JsonProperty property = component.getAnnotation(JsonProperty.class);
         if (property == null) {
