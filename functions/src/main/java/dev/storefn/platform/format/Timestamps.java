@@ -37,8 +37,4 @@ public class Timestamps {
     public String plain(Instant instant) {
         return instant == null ? null : PLAIN.format(instant.atZone(zone));
     }
-
-    public ZoneId zone() {
-        return zone;
-    }
 }

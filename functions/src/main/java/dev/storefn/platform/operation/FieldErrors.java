@@ -18,10 +18,6 @@ public final class FieldErrors {
         return this;
     }
 
-    public boolean has(String field) {
-        return errors.containsKey(field);
-    }
-
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -15,8 +15,10 @@ import org.springframework.cloud.function.context.FunctionCatalog;
 
 import dev.storefn.FunctionsTest;
 import dev.storefn.RouteTable;
+import dev.storefn.platform.binding.InputBinder;
 import dev.storefn.platform.routes.Route;
 import dev.storefn.platform.wire.WireResponse;
+import tools.jackson.databind.JsonNode;
 
 class DispatcherTest extends FunctionsTest {
 
@@ -107,7 +109,24 @@ class DispatcherTest extends FunctionsTest {
             assertThat(operation).as(route.path()).isNotNull();
             assertThat(operation.get("operationId").asString()).isEqualTo(route.name());
             assertThat(operation.get("x-access").asString()).isEqualTo(route.access().label());
+            assertThat(operation.get("responses").get("4XX")).as(route.path()).isNotNull();
+            JsonNode success = operation.get("responses").get(Integer.toString(route.success().status()));
+            assertThat(success.get("content").propertyNames()).as(route.path()).hasSize(1);
+            boolean takesBody = InputBinder.of(route.input(), route.parameterNames()).readsBody();
+            assertThat(operation.has("requestBody")).as(route.method() + " " + route.path()).isEqualTo(takesBody
+                    || route.name().equals("refreshToken") || route.name().equals("logout"));
         }
+    }
+
+    @Test
+    void theSchemaOfAnAnswerNamesTheFieldsTheAnswerHas() {
+        long id = insertProduct("Schema Tee", "men", "10.00", 1, "A tee that documents itself");
+        JsonNode product = body(get("/api/products/" + id + "/"));
+        JsonNode documented = body(get("/schema/")).get("components").get("schemas").get("ProductView").get("properties");
+        assertThat(documented.propertyNames()).containsExactlyElementsOf(product.propertyNames());
+        JsonNode register = body(get("/schema/")).get("components").get("schemas").get("RegisterInput");
+        assertThat(register.get("required")).extracting(JsonNode::asString).containsExactly("email", "password");
+        assertThat(register.get("properties").get("password").get("minLength").asInt()).isEqualTo(8);
     }
 
     @Test
