@@ -14,6 +14,18 @@ import dev.storefn.accounts.Logout;
 import dev.storefn.accounts.Me;
 import dev.storefn.accounts.RefreshToken;
 import dev.storefn.accounts.Register;
+import dev.storefn.addresses.CreateAddress;
+import dev.storefn.addresses.DeleteAddress;
+import dev.storefn.addresses.ListAddresses;
+import dev.storefn.addresses.UpdateAddress;
+import dev.storefn.cart.AddToCart;
+import dev.storefn.cart.AddToWishlist;
+import dev.storefn.cart.ClearCart;
+import dev.storefn.cart.GetCart;
+import dev.storefn.cart.GetWishlist;
+import dev.storefn.cart.RemoveFromCart;
+import dev.storefn.cart.RemoveFromWishlist;
+import dev.storefn.cart.UpdateCartItem;
 import dev.storefn.catalog.GetProduct;
 import dev.storefn.catalog.ListProducts;
 import dev.storefn.panel.ToggleUserBlock;
@@ -47,6 +59,20 @@ public final class RouteTable {
             of("GET", "/api/products/", ListProducts.class, ANONYMOUS,
                     "Products, newest first; search, category, min_price, max_price, optional page/page_size"),
             of("GET", "/api/products/{id}/", GetProduct.class, ANONYMOUS, "One product"),
+
+            of("GET", "/api/cart/", GetCart.class, USER, "The caller's cart with every line and its product"),
+            of("POST", "/api/cart/add/", AddToCart.class, USER, "Add a quantity of a product to the cart"),
+            of("DELETE", "/api/cart/remove/{item_id}/", RemoveFromCart.class, USER, "Remove a cart line"),
+            of("PATCH", "/api/cart/update/{item_id}/", UpdateCartItem.class, USER, "Set the quantity of a cart line"),
+            of("DELETE", "/api/cart/clear/", ClearCart.class, USER, "Empty the cart"),
+            of("GET", "/api/cart/wishlist/", GetWishlist.class, USER, "The caller's wishlist"),
+            of("POST", "/api/cart/wishlist/add/", AddToWishlist.class, USER, "Add a product to the wishlist"),
+            of("DELETE", "/api/cart/wishlist/remove/{item_id}/", RemoveFromWishlist.class, USER, "Remove a wishlist item"),
+
+            of("GET", "/api/orders/addresses/", ListAddresses.class, USER, "The caller's addresses, newest first"),
+            of("POST", "/api/orders/addresses/", CreateAddress.class, USER, "Save an address (at most 50)").created(),
+            of("PATCH", "/api/orders/addresses/{address_id}/", UpdateAddress.class, USER, "Change some fields of an address"),
+            of("DELETE", "/api/orders/addresses/{address_id}/", DeleteAddress.class, USER, "Delete an address"),
 
             of("POST", "/api/panel/users/{id}/toggle-block/", ToggleUserBlock.class, STAFF, "Block or unblock a user (not oneself)"));
 

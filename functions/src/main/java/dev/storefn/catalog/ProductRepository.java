@@ -16,7 +16,7 @@ class ProductRepository {
 
     static final String COLUMNS = "p.id, p.name, p.slug, p.price, p.category, p.image, p.description, p.stock, p.created_at, p.updated_at";
 
-    static final RowMapper<Product> PRODUCT = ProductRepository::product;
+    static final RowMapper<Product> PRODUCT = (rs, row) -> product(rs, "");
 
     private final JdbcClient jdbc;
 
@@ -58,7 +58,7 @@ class ProductRepository {
         long[] total = {0};
         List<Product> products = jdbc.sql(sql.toString()).params(parameters).query((rs, row) -> {
             total[0] = rs.getLong("total");
-            return product(rs, row);
+            return product(rs, "");
         }).list();
         return new Slice(products, total[0]);
     }
@@ -67,10 +67,12 @@ class ProductRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM products p WHERE p.id = ?").param(id).query(PRODUCT).optional();
     }
 
-    private static Product product(ResultSet rs, int row) throws SQLException {
-        return new Product(rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getBigDecimal("price"),
-                rs.getString("category"), rs.getString("image"), rs.getString("description"), rs.getInt("stock"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    /** A product from a row whose product columns carry {@code prefix} ({@code product_id}, ... in joins). */
+    static Product product(ResultSet rs, String prefix) throws SQLException {
+        return new Product(rs.getLong(prefix + "id"), rs.getString(prefix + "name"), rs.getString(prefix + "slug"),
+                rs.getBigDecimal(prefix + "price"), rs.getString(prefix + "category"), rs.getString(prefix + "image"),
+                rs.getString(prefix + "description"), rs.getInt(prefix + "stock"),
+                rs.getTimestamp(prefix + "created_at").toInstant(), rs.getTimestamp(prefix + "updated_at").toInstant());
     }
 
     private static String escapeLike(String term) {

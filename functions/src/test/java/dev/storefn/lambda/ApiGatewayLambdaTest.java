@@ -80,6 +80,33 @@ class ApiGatewayLambdaTest {
     }
 
     @Test
+    void aCartRoundTripsThroughHttpApiEvents() throws IOException, SQLException {
+        JsonNode registered = invoke(httpApi, "register-v2.json", "lambda@example.com", "lambda-cart@example.com");
+        assertThat(registered.get("statusCode").asInt()).isEqualTo(201);
+        String access = JSON.readTree(registered.get("body").asString()).get("access").asString();
+        long tee;
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            var result = statement.executeQuery("SELECT id FROM products WHERE slug = 'lambda-tee'");
+            result.next();
+            tee = result.getLong(1);
+        }
+        String addEvent = Files.readString(EVENTS.resolve("cart-add-v2.json")).replace("ACCESS_TOKEN", access)
+                .replace("PRODUCT_ID", Long.toString(tee));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        httpApi.handleRequest(new ByteArrayInputStream(addEvent.getBytes()), out, null);
+        JsonNode added = JSON.readTree(out.toByteArray());
+        assertThat(added.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(added.get("body").asString()).isEqualTo("{\"message\":\"Added to cart\"}");
+
+        JsonNode cart = invoke(httpApi, "cart-v2.json", "ACCESS_TOKEN", access);
+        assertThat(cart.get("statusCode").asInt()).isEqualTo(200);
+        JsonNode line = JSON.readTree(cart.get("body").asString()).get("items").get(0);
+        assertThat(line.get("quantity").asInt()).isEqualTo(2);
+        assertThat(line.get("product").get("name").asString()).isEqualTo("Lambda Tee");
+    }
+
+    @Test
     void corsPreflightIsAnsweredByTheFunctionAsOnTheWeb() throws IOException {
         JsonNode preflight = invoke(httpApi, "preflight-v2.json");
         assertThat(preflight.get("statusCode").asInt()).isEqualTo(200);

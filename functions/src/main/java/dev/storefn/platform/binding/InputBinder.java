@@ -20,6 +20,7 @@ import dev.storefn.platform.operation.Query;
 import dev.storefn.platform.operation.Range;
 import dev.storefn.platform.operation.Refusal;
 import dev.storefn.platform.operation.Upload;
+import dev.storefn.platform.operation.WholeBody;
 import dev.storefn.platform.wire.RequestBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -90,6 +91,11 @@ public final class InputBinder {
             if (raw != long.class && raw != Long.class) {
                 throw new IllegalStateException("Path parameters are whole numbers: " + component);
             }
+        } else if (component.isAnnotationPresent(WholeBody.class)) {
+            source = Source.WHOLE_BODY;
+            if (!raw.isRecord()) {
+                throw new IllegalStateException("A whole body is bound into a record: " + component);
+            }
         } else if (raw == Upload.class) {
             source = Source.FILE;
         } else if (raw == byte[].class) {
@@ -113,7 +119,8 @@ public final class InputBinder {
 
     /** Whether binding needs the request body (so GET routes never parse one). */
     public boolean readsBody() {
-        return slots.stream().anyMatch(slot -> slot.source() == Source.BODY || slot.source() == Source.FILE);
+        return slots.stream().anyMatch(slot -> slot.source() == Source.BODY || slot.source() == Source.WHOLE_BODY
+                || slot.source() == Source.FILE);
     }
 
     public Object bind(BindingSources sources) {
@@ -142,6 +149,8 @@ public final class InputBinder {
             case QUERY -> query(slot, sources, errors);
             case FILE -> file(slot, body, errors);
             case RAW_BODY -> sources.rawBody();
+            case WHOLE_BODY -> Values.record("", body.fields(), slot.rawType(),
+                    slot.component().getAnnotation(WholeBody.class).partial(), errors);
             case BODY -> Values.fromJson(slot.wireName(), body == null ? null : body.fields().get(slot.wireName()),
                     slot.type(), slot, errors);
         };

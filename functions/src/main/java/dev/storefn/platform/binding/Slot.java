@@ -22,6 +22,7 @@ public record Slot(RecordComponent component, Source source, String wireName, Fi
         return switch (source) {
             case PATH -> true;
             case BODY, FILE -> field == null || field.required();
+            case WHOLE_BODY -> true;
             default -> false;
         };
     }

@@ -34,9 +34,14 @@ final class Values {
 
     /** A body value: missing or null is the field's "required" error unless it is optional. */
     static Object fromJson(String key, JsonNode node, Type type, Slot slot, FieldErrors errors) {
+        return fromJson(key, node, type, slot, false, errors);
+    }
+
+    /** {@code partial}: a missing value is left out rather than required (a PATCH). */
+    private static Object fromJson(String key, JsonNode node, Type type, Slot slot, boolean partial, FieldErrors errors) {
         Field field = slot == null ? null : slot.field();
         if (node == null || node.isNull() || node.isMissingNode()) {
-            if (field == null || field.required()) {
+            if (!partial && (field == null || field.required())) {
                 errors.add(key, field == null ? "This field is required." : field.missing());
             }
             return primitiveDefault(type);
@@ -54,7 +59,7 @@ final class Values {
         }
         Class<?> raw = (Class<?>) type;
         if (raw.isRecord()) {
-            return record(key, node, raw, errors);
+            return record(key, node, raw, false, errors);
         }
         if (node.isContainer()) {
             errors.add(key, invalid(field, raw, node.toString()));
@@ -188,6 +193,10 @@ final class Values {
             return primitiveDefault(raw);
         }
         Range range = slot == null ? null : slot.range();
+        if (range == null && (whole.bitLength() > 63 || (raw == int.class || raw == Integer.class) && whole.bitLength() > 31)) {
+            errors.add(key, invalid(field, raw, value.toPlainString()));
+            return primitiveDefault(raw);
+        }
         long min = range != null ? range.min() : raw == int.class || raw == Integer.class ? Integer.MIN_VALUE : Long.MIN_VALUE;
         long max = range != null ? range.max() : raw == int.class || raw == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
         if (raw == int.class || raw == Integer.class) {
@@ -207,7 +216,8 @@ final class Values {
         return raw == int.class || raw == Integer.class ? (Object) whole.intValue() : (Object) whole.longValue();
     }
 
-    private static Object record(String key, JsonNode node, Class<?> type, FieldErrors errors) {
+    /** A record from the fields of a JSON object; {@code key} prefixes the names of its errors (empty: none). */
+    static Object record(String key, JsonNode node, Class<?> type, boolean partial, FieldErrors errors) {
         if (!node.isObject()) {
             errors.add(key, "Invalid data. Expected a dictionary, but got " + jsonType(node) + ".");
             return null;
@@ -221,7 +231,8 @@ final class Values {
             String name = field != null && !field.name().isEmpty() ? field.name()
                     : WireNames.snakeCase(component.getName());
             Slot slot = new Slot(component, Source.BODY, name, field, component.getAnnotation(Range.class));
-            values[i] = fromJson(key + "." + name, node.get(name), component.getGenericType(), slot, errors);
+            values[i] = fromJson(key.isEmpty() ? name : key + "." + name, node.get(name), component.getGenericType(), slot,
+                    partial, errors);
             types[i] = component.getType();
         }
         if (!errors.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import dev.storefn.platform.binding.Slot;
 import dev.storefn.platform.binding.Source;
 import dev.storefn.platform.operation.Credential;
 import dev.storefn.platform.operation.Document;
+import dev.storefn.platform.operation.WholeBody;
 import dev.storefn.platform.routes.Route;
 import dev.storefn.platform.routes.Router;
 
@@ -130,7 +132,19 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Map<Stri
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         boolean files = false;
+        Class<?> named = binder.type();
         for (Slot slot : binder.slots()) {
+            if (slot.source() == Source.WHOLE_BODY) {
+                boolean partial = slot.component().getAnnotation(WholeBody.class).partial();
+                for (Slot field : InputBinder.of(slot.rawType(), Set.of()).slots()) {
+                    properties.put(field.wireName(), schemas.input(field));
+                    if (!partial && field.required()) {
+                        required.add(field.wireName());
+                    }
+                }
+                named = partial ? binder.type() : slot.rawType();
+                continue;
+            }
             boolean inBody = slot.source() == Source.BODY || slot.source() == Source.FILE
                     || slot.source() == Source.CREDENTIAL && slot.credential() == Credential.Kind.REFRESH;
             if (!inBody) {
@@ -151,7 +165,7 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Map<Stri
         if (!required.isEmpty()) {
             schema.put("required", required);
         }
-        Map<String, Object> reference = schemas.named(binder.type(), schema);
+        Map<String, Object> reference = schemas.named(named, schema);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("application/json", Map.of("schema", reference));
         content.put(files ? "multipart/form-data" : "application/x-www-form-urlencoded", Map.of("schema", reference));

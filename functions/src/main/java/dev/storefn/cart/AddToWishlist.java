@@ -1,0 +1,32 @@
+package dev.storefn.cart;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Message;
+import dev.storefn.platform.operation.Refusal;
+
+/** {@code POST /api/cart/wishlist/add/}: a product is on a wishlist at most once; adding it again changes nothing. */
+@Component
+public class AddToWishlist implements Function<AddToWishlist.Input, Message> {
+
+    record Input(Caller caller, long productId) {
+    }
+
+    private final WishlistRepository wishlists;
+
+    AddToWishlist(WishlistRepository wishlists) {
+        this.wishlists = wishlists;
+    }
+
+    @Override
+    public Message apply(Input input) {
+        long wishlist = wishlists.lock(input.caller().userId());
+        if (!wishlists.productExists(input.productId())) {
+            throw Refusal.notFound("Product");
+        }
+        return new Message(wishlists.add(wishlist, input.productId()) ? "Added to wishlist" : "Already in wishlist");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.storefn.cart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.storefn.catalog.JoinedProducts;
+import dev.storefn.catalog.ProductView;
+
+/**
+ * The SQL of carts. A cart with all its lines and their products is one query. Writes first take the cart's
+ * row lock ({@link #lock}), so one user's concurrent adds, updates and clears apply one after another.
+ */
+@Repository
+class CartRepository {
+
+    private static final String VIEW = "SELECT c.id AS cart_id, ci.id AS item_id, ci.quantity, " + JoinedProducts.columns("p")
+            + " FROM carts c LEFT JOIN (cart_items ci JOIN products p ON p.id = ci.product_id) ON ci.cart_id = c.id"
+            + " WHERE c.user_id = ? ORDER BY ci.id";
+
+    private final JdbcClient jdbc;
+    private final JoinedProducts products;
+
+    CartRepository(JdbcClient jdbc, JoinedProducts products) {
+        this.jdbc = jdbc;
+        this.products = products;
+    }
+
+    /** The user's cart with every line, or empty when the user has none yet. */
+    Optional<CartView> find(long userId) {
+        long[] cartId = {0};
+        List<CartView.Item> items = new ArrayList<>();
+        jdbc.sql(VIEW).param(userId).query(rs -> {
+            cartId[0] = rs.getLong("cart_id");
+            long itemId = rs.getLong("item_id");
+            if (!rs.wasNull()) {
+                ProductView product = products.view(rs);
+                items.add(new CartView.Item(itemId, product, rs.getInt("quantity")));
+            }
+        });
+        return cartId[0] == 0 ? Optional.empty() : Optional.of(new CartView(cartId[0], items));
+    }
+
+    /** Creates the user's cart unless another request just has. */
+    void create(long userId) {
+        jdbc.sql("INSERT INTO carts (user_id) VALUES (?) ON CONFLICT (user_id) DO NOTHING").param(userId).update();
+    }
+
+    /** The user's cart id, created if need be, locked until the transaction ends. */
+    long lock(long userId) {
+        return jdbc.sql("INSERT INTO carts (user_id) VALUES (?) ON CONFLICT (user_id) DO UPDATE SET user_id = EXCLUDED.user_id"
+                + " RETURNING id").param(userId).query(Long.class).single();
+    }
+
+    /** How many of a product are in stock, the product held against deletion until the transaction ends. */
+    Optional<Integer> stockOf(long productId) {
+        return jdbc.sql("SELECT stock FROM products WHERE id = ? FOR KEY SHARE").param(productId).query(Integer.class).optional();
+    }
+
+    int quantity(long cartId, long productId) {
+        return jdbc.sql("SELECT quantity FROM cart_items WHERE cart_id = ? AND product_id = ?").params(cartId, productId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    void setQuantity(long cartId, long productId, int quantity) {
+        jdbc.sql("""
+                INSERT INTO cart_items (cart_id, product_id, quantity) VALUES (?, ?, ?)
+                ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity""")
+                .params(cartId, productId, quantity).update();
+    }
+
+    /** The stock of the product on one of the user's cart lines; empty when the line is not theirs. */
+    Optional<Integer> stockOnLine(long userId, long itemId) {
+        return jdbc.sql("""
+                SELECT p.stock FROM cart_items ci JOIN carts c ON c.id = ci.cart_id JOIN products p ON p.id = ci.product_id
+                WHERE ci.id = ? AND c.user_id = ?""").params(itemId, userId).query(Integer.class).optional();
+    }
+
+    boolean updateLine(long userId, long itemId, int quantity) {
+        return jdbc.sql("UPDATE cart_items ci SET quantity = ? FROM carts c WHERE ci.id = ? AND ci.cart_id = c.id AND c.user_id = ?")
+                .params(quantity, itemId, userId).update() == 1;
+    }
+
+    boolean removeLine(long userId, long itemId) {
+        return jdbc.sql("DELETE FROM cart_items ci USING carts c WHERE ci.id = ? AND ci.cart_id = c.id AND c.user_id = ?")
+                .params(itemId, userId).update() == 1;
+    }
+
+    void clear(long cartId) {
+        jdbc.sql("DELETE FROM cart_items WHERE cart_id = ?").param(cartId).update();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.storefn.cart;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Message;
+import dev.storefn.platform.operation.Refusal;
+
+/** {@code DELETE /api/cart/wishlist/remove/{item_id}/}: removes one of the caller's wishlist items, by item id. */
+@Component
+public class RemoveFromWishlist implements Function<RemoveFromWishlist.Input, Message> {
+
+    record Input(Caller caller, long itemId) {
+    }
+
+    private final WishlistRepository wishlists;
+
+    RemoveFromWishlist(WishlistRepository wishlists) {
+        this.wishlists = wishlists;
+    }
+
+    @Override
+    public Message apply(Input input) {
+        if (!wishlists.remove(input.caller().userId(), input.itemId())) {
+            throw Refusal.notFound("WishlistItem");
+        }
+        return new Message("Removed from wishlist");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.storefn.cart;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Message;
+import dev.storefn.platform.operation.Refusal;
+
+/** {@code PATCH /api/cart/update/{item_id}/}: sets (not adds) the quantity of one of the caller's lines. */
+@Component
+public class UpdateCartItem implements Function<UpdateCartItem.Input, Message> {
+
+    record Input(Caller caller, long itemId, @Field(required = false) Integer quantity) {
+    }
+
+    private final CartRepository carts;
+
+    UpdateCartItem(CartRepository carts) {
+        this.carts = carts;
+    }
+
+    @Override
+    public Message apply(Input input) {
+        Integer quantity = input.quantity();
+        if (quantity == null || quantity < 1) {
+            throw Refusal.refused("Invalid quantity");
+        }
+        if (quantity > AddToCart.MAX_PER_LINE) {
+            throw Refusal.refused("Maximum quantity per item is 99");
+        }
+        long user = input.caller().userId();
+        carts.lock(user);
+        int stock = carts.stockOnLine(user, input.itemId()).orElseThrow(() -> Refusal.notFound("CartItem"));
+        if (stock < quantity) {
+            throw Refusal.refused("Only " + stock + " item(s) available in stock.");
+        }
+        carts.updateLine(user, input.itemId(), quantity);
+        return new Message("Quantity updated");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.storefn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import dev.storefn.platform.wire.WireResponse;
+
+/**
+ * The list routes of shopping are one query each, however long the list: counted at the JDBC driver
+ * (every statement prepared or created), at 1 and at 50 lines. Authenticating the caller is one more.
+ */
+@SpringBootTest(classes = {Storefn.class, ListQueriesTest.CountingStatements.class})
+class ListQueriesTest extends FunctionsTest {
+
+    static final AtomicInteger STATEMENTS = new AtomicInteger();
+
+    /** Wraps the pool so that every statement any code opens is counted. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CountingStatements {
+
+        @Bean
+        static BeanPostProcessor countStatements() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof DataSource pool) || bean instanceof DelegatingDataSource) {
+                        return bean;
+                    }
+                    return new DelegatingDataSource(pool) {
+                        @Override
+                        public Connection getConnection() throws java.sql.SQLException {
+                            Connection connection = super.getConnection();
+                            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                                    (proxy, method, args) -> {
+                                        if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
+                                                || method.getName().equals("prepareCall")) {
+                                            STATEMENTS.incrementAndGet();
+                                        }
+                                        try {
+                                            return method.invoke(connection, args);
+                                        } catch (java.lang.reflect.InvocationTargetException e) {
+                                            throw e.getCause();
+                                        }
+                                    });
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    private int statements(String path, String token) {
+        send("GET", path, null, bearer(token)); // a first visit creates the cart or wishlist
+
+        int before = STATEMENTS.get();
+        WireResponse response = send("GET", path, null, bearer(token));
+        assertThat(response.status()).isEqualTo(200);
+        return STATEMENTS.get() - before;
+    }
+
+    @Test
+    void cartWishlistAndAddressListsAreOneQueryAt1And50Lines() {
+        WireResponse registered = sendFrom("203.0.113.201", "POST", "/api/register/",
+                "{\"email\": \"counted@example.com\", \"password\": \"a long password\"}", Map.of());
+        assertThat(registered.status()).isEqualTo(201);
+        String token = body(registered).get("access").asString();
+        long user = jdbc.sql("SELECT id FROM users WHERE email = 'counted@example.com'").query(Long.class).single();
+
+        Map<String, Map<Integer, Integer>> counts = new LinkedHashMap<>();
+        int lines = 0;
+        for (int target : new int[] {1, 50}) {
+            for (; lines < target; lines++) {
+                long product = insertProduct("Counted " + lines, "men", "10.00", 100, "A product to count queries by");
+                assertThat(send("POST", "/api/cart/add/", "{\"product_id\": " + product + "}", bearer(token)).status()).isEqualTo(200);
+                assertThat(send("POST", "/api/cart/wishlist/add/", "{\"product_id\": " + product + "}", bearer(token)).status())
+                        .isEqualTo(200);
+                jdbc.sql("INSERT INTO addresses (user_id, full_name, phone, street, city, pincode)"
+                        + " VALUES (?, 'Ada', '9876543210', '1 Long Street', 'Pune', '411001')").param(user).update();
+            }
+            for (String path : new String[] {"/api/cart/", "/api/cart/wishlist/", "/api/orders/addresses/"}) {
+                counts.computeIfAbsent(path, key -> new LinkedHashMap<>()).put(target, statements(path, token));
+            }
+        }
+        System.out.println("statements per request (authentication + the route's own), by lines: " + counts);
+        counts.forEach((path, byLines) -> assertThat(byLines).as(path).containsEntry(1, 2).containsEntry(50, 2));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.storefn.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.storefn.Storefn;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the tests that speak to storefn over real HTTP, as the storefront does: the runner on its embedded
+ * default in a temporary data directory, one server for every subclass.
+ */
+@SpringBootTest(classes = Storefn.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class HttpTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        Path directory = Files.createTempDirectory("storefn-http-test");
+        registry.add("STOREFN_DATA_DIR", directory::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    /** An answer: status and JSON body (null when empty). */
+    record Answer(int status, JsonNode body, String raw) {
+
+        String detail() {
+            return body == null || body.get("detail") == null ? null : body.get("detail").asString();
+        }
+
+        String error() {
+            return body == null || body.get("error") == null ? null : body.get("error").asString();
+        }
+
+        /** The first message of a field's errors. */
+        String field(String name) {
+            return body == null || body.get(name) == null ? null : body.get(name).get(0).asString();
+        }
+    }
+
+    Answer call(String method, String path, String body, String token) {
+        List<String> headers = new ArrayList<>(List.of("Content-Type", "application/json",
+                // Each call comes from an address of its own, so the sign-in rate limits do not decide the answers.
+                "X-Forwarded-For", "198.18." + (CLIENTS.get() / 250 % 250) + "." + CLIENTS.incrementAndGet() % 250));
+        if (token != null) {
+            headers.add("Authorization");
+            headers.add("Bearer " + token);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .headers(headers.toArray(String[]::new))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(500);
+            if (!response.body().isEmpty()) {
+                assertThat(response.headers().firstValue("Content-Type")).as(method + " " + path).hasValue("application/json");
+            }
+            return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer expect(int status, String method, String path, String body, String token) {
+        Answer answer = call(method, path, body, token);
+        assertThat(answer.status()).as(method + " " + path + ": " + answer.raw()).isEqualTo(status);
+        return answer;
+    }
+
+    /** A new shopper's access token. */
+    String signUp(String email) {
+        return expect(201, "POST", "/api/register/", "{\"email\":\"" + email + "\",\"password\":\"a long password\"}", null)
+                .body().get("access").asString();
+    }
+
+    long userId(String email) {
+        return jdbc.sql("SELECT id FROM users WHERE email = ?").param(email).query(Long.class).single();
+    }
+
+    long product(String name, String price, int stock) {
+        return jdbc.sql("""
+                INSERT INTO products (name, price, category, description, stock) VALUES (?, ?::numeric, 'men', 'A product for tests', ?)
+                RETURNING id""").params(name, price, stock).query(Long.class).single();
+    }
+}
