@@ -37,6 +37,8 @@ class RunnerDefaults implements EnvironmentPostProcessor {
                 "org.springframework.cloud.function.web.flux.ReactorAutoConfiguration",
                 "org.springframework.cloud.function.web.source.FunctionExporterAutoConfiguration"));
         defaults.put("spring.cloud.function.web.export.enabled", "false");
+        // initdb's and the postmaster's start-up chatter; our own line says where the embedded PostgreSQL starts.
+        defaults.put("logging.level.io.zonky.test.db.postgres", "WARN");
         return defaults;
     }
 }
