@@ -39,7 +39,7 @@ final class MigrateCommand implements Callable<Integer> {
             err.println("Database migrations are up to date.");
             return 0;
         } catch (RuntimeException e) {
-            err.println("Migration failed: " + e.getMessage());
+            err.println("Migration failed: " + DataDirectoryInUseException.in(e).map(Throwable::getMessage).orElse(e.getMessage()));
             return 1;
         }
     }

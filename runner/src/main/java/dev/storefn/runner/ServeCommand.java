@@ -33,8 +33,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     int serve(String[] arguments) {
-        context = SpringApplication.run(Storefn.class, arguments);
-        return 0;
+        try {
+            context = SpringApplication.run(Storefn.class, arguments);
+            return 0;
+        } catch (RuntimeException e) {
+            // Spring Boot has reported any other failure already: its analysis, or the stack trace.
+            DataDirectoryInUseException.in(e).ifPresent(inUse -> spec.commandLine().getErr().println(inUse.getMessage()));
+            return 1;
+        }
     }
 
     /** True once the server runs: the process then lives on in Tomcat's threads. */
