@@ -29,6 +29,8 @@ class RunnerDefaults implements EnvironmentPostProcessor {
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         defaults.put("server.tomcat.threads.max", "${STOREFN_HTTP_THREADS:64}");
+        // Tomcat's 8 KB refuses a browser with many cookies plus a bearer token; beyond this the answer is 400 JSON.
+        defaults.put("server.max-http-request-header-size", "16KB");
         defaults.put("server.error.whitelabel.enabled", "false");
         defaults.put("spring.mvc.problemdetails.enabled", "false");
         // The dispatcher serves the route table; spring-cloud-function-web's /<beanName> exposure stays off.
