@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,6 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.storefn.Storefn;
 import dev.storefn.accounts.StaffAccounts;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code create-staff --email E --password-stdin}: creates a staff account or promotes an existing one,
@@ -20,25 +27,36 @@ import dev.storefn.accounts.StaffAccounts;
  * line (where {@code ps} and shell history would show it). Works beside a running storefn on the same
  * embedded data directory by using its PostgreSQL.
  */
-final class CreateStaffCommand {
+@Command(name = "create-staff", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Create a staff account, or make an existing one staff (like Django's createsuperuser).",
+                "Works while storefn is running on the same data directory."})
+final class CreateStaffCommand implements Callable<Integer> {
 
-    private CreateStaffCommand() {
+    @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "the account's email address")
+    String email;
+
+    @Option(names = "--password-stdin", required = true,
+            description = "read the password from the first line of standard input (the only way to give it)")
+    boolean passwordFromStdin;
+
+    @Spec
+    CommandSpec spec;
+
+    private final InputStream in;
+
+    CreateStaffCommand(InputStream in) {
+        this.in = in;
     }
 
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
-        String email = null;
-        boolean passwordFromStdin = false;
-        for (int i = 0; i < args.length; i++) {
-            if ("--email".equals(args[i]) && i + 1 < args.length) {
-                email = args[++i];
-            } else if ("--password-stdin".equals(args[i])) {
-                passwordFromStdin = true;
-            }
-        }
-        if (email == null || !passwordFromStdin) {
-            err.print("create-staff needs --email EMAIL --password-stdin\n\n" + Main.USAGE);
-            return 2;
-        }
+    /** Runs {@code create-staff} with these arguments, reading the password from {@code in}. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return Main.configure(new CommandLine(new CreateStaffCommand(in)), out, err).execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         String password = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         if (password == null || password.isEmpty()) {
             err.println("No password on standard input.");

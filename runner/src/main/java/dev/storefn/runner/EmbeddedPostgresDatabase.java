@@ -37,17 +37,12 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
 
     EmbeddedPostgresDatabase(Environment environment) {
         Path directory = DataDirectory.postgres(environment);
-        OptionalInt running = runningPort(directory);
-        if (running.isPresent() && environment.getProperty(ATTACH, Boolean.class, false)) {
+        OptionalInt running = sharedPort(environment, directory);
+        if (running.isPresent()) {
             log.info("Using the embedded PostgreSQL already running on {} (port {})", directory, running.getAsInt());
             postgres = null;
             url = local(running.getAsInt());
             return;
-        }
-        if (running.isPresent()) {
-            throw new IllegalStateException("A PostgreSQL is already running on " + directory + " (see its postmaster.pid): another"
-                    + " storefn is serving this data directory, or one was killed without stopping it. Stop that process, or"
-                    + " give this storefn its own STOREFN_DATA_DIR.");
         }
         try {
             Files.createDirectories(directory.getParent());
@@ -81,6 +76,18 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
 
     private static DatabaseUrl local(int port) {
         return new DatabaseUrl("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&prepareThreshold=0", "postgres", null);
+    }
+
+    /**
+     * The port of the PostgreSQL already running on this data directory, for a command that may use it
+     * ({@link #ATTACH}); a server may not, and is refused.
+     */
+    static OptionalInt sharedPort(Environment environment, Path directory) {
+        OptionalInt running = runningPort(directory);
+        if (running.isPresent() && !environment.getProperty(ATTACH, Boolean.class, false)) {
+            throw new DataDirectoryInUseException(directory);
+        }
+        return running;
     }
 
     /** The port of a live postmaster on this data directory: {@code postmaster.pid} holds its pid (line 1) and port (line 4). */

@@ -5,13 +5,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
 
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 import dev.storefn.Storefn;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,22 +27,27 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code invoke --event FILE}: runs one API Gateway event through {@code FunctionInvoker}, the code path
  * Lambda runs, and prints the response JSON on standard output (logs go to standard error).
  */
-final class InvokeCommand {
+@Command(name = "invoke", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Run one API Gateway event (v1 or v2) through the Lambda adapter and print the response JSON.",
+                "Like sam local invoke -e; logs go to standard error."})
+final class InvokeCommand implements Callable<Integer> {
 
-    private InvokeCommand() {
+    @Option(names = {"-e", "--event"}, required = true, paramLabel = "FILE", description = "the event, a JSON file (see events/)")
+    Path event;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs {@code invoke} with these arguments; the command's name may come first. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String[] options = args.length > 0 && "invoke".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;
+        return Main.configure(new CommandLine(new InvokeCommand()), out, err).execute(options);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        Path event = null;
-        for (int i = 0; i < args.length; i++) {
-            if (("--event".equals(args[i]) || "-e".equals(args[i])) && i + 1 < args.length) {
-                event = Path.of(args[++i]);
-            }
-        }
-        if (event == null) {
-            err.print("invoke needs --event FILE.json\n\n" + Main.USAGE);
-            return 2;
-        }
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (!Files.isReadable(event)) {
             err.println("Cannot read the event file " + event);
             return 2;
@@ -49,7 +62,7 @@ final class InvokeCommand {
         }
         // Logs must not mix with the response on standard output.
         PrintStream stdout = System.out;
-        System.setOut(err);
+        System.setOut(System.err);
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         try (InputStream input = new ByteArrayInputStream(payload)) {
             System.setProperty("MAIN_CLASS", Storefn.class.getName());

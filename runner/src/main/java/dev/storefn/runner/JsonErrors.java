@@ -25,11 +25,19 @@ class JsonErrors implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String detail = switch (status) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("detail", detail(status.value())));
+    }
+
+    /** The {@code detail} of an error answered outside the dispatcher, here or by Tomcat ({@link TomcatJsonErrors}). */
+    static String detail(int statusCode) {
+        HttpStatus status = HttpStatus.resolve(statusCode);
+        if (status == null) {
+            return "Error " + statusCode + ".";
+        }
+        return switch (status) {
             case NOT_FOUND -> "Not found.";
             case INTERNAL_SERVER_ERROR -> "Internal error";
             default -> status.getReasonPhrase() + ".";
         };
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("detail", detail));
     }
 }

@@ -9,12 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -31,8 +30,39 @@ class LocalSecretKey implements EnvironmentPostProcessor {
         if (StringUtils.hasText(environment.getProperty("SECRET_KEY")) || StringUtils.hasText(environment.getProperty("DATABASE_URL"))) {
             return;
         }
-        Path file = DataDirectory.root(environment).resolve(FILE);
-        environment.getPropertySources().addLast(new MapPropertySource("storefnLocalSecretKey", Map.of("SECRET_KEY", readOrCreate(file))));
+        environment.getPropertySources().addLast(new KeyFile(environment));
+    }
+
+    /**
+     * Reads or creates the key on first use rather than now: a data directory configured after the
+     * post-processors ran (a test's {@code @DynamicPropertySource}) is then the one that holds it.
+     */
+    private static final class KeyFile extends EnumerablePropertySource<String> {
+
+        // Not the source: Spring Boot would descend into an environment given as one, and find this again.
+        private final ConfigurableEnvironment environment;
+        private String key;
+
+        KeyFile(ConfigurableEnvironment environment) {
+            super("storefnLocalSecretKey", FILE);
+            this.environment = environment;
+        }
+
+        @Override
+        public String[] getPropertyNames() {
+            return new String[] {"SECRET_KEY"};
+        }
+
+        @Override
+        public synchronized Object getProperty(String name) {
+            if (!"SECRET_KEY".equals(name)) {
+                return null;
+            }
+            if (key == null) {
+                key = readOrCreate(DataDirectory.root(environment).resolve(FILE));
+            }
+            return key;
+        }
     }
 
     static String readOrCreate(Path file) {

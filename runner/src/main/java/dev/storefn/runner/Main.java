@@ -1,75 +1,101 @@
 package dev.storefn.runner;
 
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.storefn.Storefn;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
- * {@code java -jar storefn.jar [serve|migrate|invoke|help] ...}. Without a command it serves HTTP.
+ * {@code java -jar storefn.jar [serve|migrate|invoke|create-staff|help] ...}. Without a command it serves HTTP,
+ * and arguments it does not know are Spring Boot properties ({@code --server.port=0}) for {@code serve}.
  */
-public final class Main {
+@Command(name = "java -jar storefn.jar", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "The storefn shop API. Without a command: serve.",
+        footer = {"", "Without DATABASE_URL an embedded PostgreSQL keeps its data in STOREFN_DATA_DIR (default ./data).",
+                "Run a command with --help for its options."})
+public final class Main implements Callable<Integer> {
 
-    static final String USAGE = """
-            Usage: java -jar storefn.jar [command] [options]
+    @Unmatched
+    List<String> springArguments = new ArrayList<>();
 
-              serve                       serve HTTP on PORT (default 8000); the default command
-              migrate                     apply database migrations and exit
-              invoke --event FILE.json    run one API Gateway event (v1 or v2) through the Lambda
-                                          adapter and print the response JSON (like sam local invoke -e)
-              create-staff --email EMAIL --password-stdin
-                                          create a staff account, or make an existing one staff;
-                                          works while storefn is running on the same data directory
-              help                        show this
+    @Spec
+    CommandSpec spec;
 
-            Without DATABASE_URL an embedded PostgreSQL keeps its data in STOREFN_DATA_DIR (default ./data).
-            """;
+    private final ServeCommand serve;
 
-    private Main() {
+    private Main(ServeCommand serve) {
+        this.serve = serve;
     }
 
-    public static void main(String[] args) throws Exception {
-        String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
-        String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
-        switch (command) {
-            case "serve" -> SpringApplication.run(Storefn.class, rest);
-            case "migrate" -> System.exit(migrate(rest));
-            case "invoke", "create-staff" -> System.exit(runQuietly(command, rest));
-            case "help", "--help", "-h" -> System.out.print(USAGE);
-            default -> {
-                System.err.print("Unknown command: " + command + "\n\n" + USAGE);
-                System.exit(2);
-            }
+    public static void main(String[] args) {
+        CommandLine commandLine = commandLine(System.in, System.out, System.err);
+        commandLine.setExecutionStrategy(Main::answersOnStandardOutput);
+        int exit = commandLine.execute(args);
+        if (exit != 0 || !((Main) commandLine.getCommand()).serve.serving()) {
+            System.exit(exit);
         }
     }
 
-    /** Commands whose standard output is their answer: every log line, shutdown included, goes to standard error. */
-    private static int runQuietly(String command, String[] args) throws Exception {
-        PrintStream answer = System.out;
-        System.setOut(System.err);
-        if ("invoke".equals(command)) {
-            return InvokeCommand.run(args, answer, System.err);
-        }
-        System.setProperty("logging.level.root", "WARN");
-        return CreateStaffCommand.run(args, System.in, answer, System.err);
+    /** The whole command line, printing help and answers to {@code out} and errors to {@code err}. */
+    static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
+        ServeCommand serve = new ServeCommand();
+        return configure(new CommandLine(new Main(serve))
+                .addSubcommand(serve)
+                .addSubcommand(new MigrateCommand())
+                .addSubcommand(new InvokeCommand())
+                .addSubcommand(new CreateStaffCommand(in))
+                .addSubcommand(new HelpCommand()), out, err);
     }
 
-    private static int migrate(String[] args) {
-        System.setProperty("spring.flyway.enabled", "true");
-        System.setProperty(EmbeddedPostgresDatabase.ATTACH, "true");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Storefn.class)
-                .web(WebApplicationType.NONE)
-                .run(args)) {
-            System.err.println("Database migrations are up to date.");
-            return 0;
-        } catch (RuntimeException e) {
-            System.err.println("Migration failed: " + e.getMessage());
-            return 1;
+    /** The settings every storefn command line shares; call it after adding the subcommands, which it reaches too. */
+    static CommandLine configure(CommandLine commandLine, PrintStream out, PrintStream err) {
+        return commandLine
+                // An argument starting with @ is a value, not a file of arguments to read.
+                .setExpandAtFiles(false)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler(Main::usageError);
+    }
+
+    @Override
+    public Integer call() {
+        return serve.serve(SpringArguments.check(springArguments, spec.commandLine()));
+    }
+
+    /** One line saying what is wrong, then the usage of the command concerned; picocli's default may print suggestions instead. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(e.getMessage());
+        err.println();
+        commandLine.usage(err);
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * For the commands whose standard output is their answer, every log line, shutdown included, goes to
+     * standard error; the command line keeps the real standard output for the answer.
+     */
+    private static int answersOnStandardOutput(ParseResult parsed) {
+        String command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "serve";
+        if ("invoke".equals(command) || "create-staff".equals(command)) {
+            System.setOut(System.err);
         }
+        if ("create-staff".equals(command)) {
+            System.setProperty("logging.level.root", "WARN");
+        }
+        return new RunLast().execute(parsed);
     }
 }

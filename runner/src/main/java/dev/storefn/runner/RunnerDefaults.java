@@ -29,6 +29,8 @@ class RunnerDefaults implements EnvironmentPostProcessor {
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         defaults.put("server.tomcat.threads.max", "${STOREFN_HTTP_THREADS:64}");
+        // Tomcat's 8 KB refuses a browser with many cookies plus a bearer token; beyond this the answer is 400 JSON.
+        defaults.put("server.max-http-request-header-size", "16KB");
         defaults.put("server.error.whitelabel.enabled", "false");
         defaults.put("spring.mvc.problemdetails.enabled", "false");
         // The dispatcher serves the route table; spring-cloud-function-web's /<beanName> exposure stays off.
@@ -37,6 +39,8 @@ class RunnerDefaults implements EnvironmentPostProcessor {
                 "org.springframework.cloud.function.web.flux.ReactorAutoConfiguration",
                 "org.springframework.cloud.function.web.source.FunctionExporterAutoConfiguration"));
         defaults.put("spring.cloud.function.web.export.enabled", "false");
+        // initdb's and the postmaster's start-up chatter; our own line says where the embedded PostgreSQL starts.
+        defaults.put("logging.level.io.zonky.test.db.postgres", "WARN");
         return defaults;
     }
 }

@@ -25,8 +25,8 @@ class EmbeddedDefaultTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(Storefn.class)
                 .web(WebApplicationType.NONE)
-                .properties("STOREFN_DATA_DIR=" + dataDirectory)
-                .run();
+                // An argument, not a default property: those rank below the environment's STOREFN_DATA_DIR.
+                .run("--STOREFN_DATA_DIR=" + dataDirectory);
     }
 
     @Test
