@@ -28,6 +28,12 @@ import dev.storefn.cart.RemoveFromWishlist;
 import dev.storefn.cart.UpdateCartItem;
 import dev.storefn.catalog.GetProduct;
 import dev.storefn.catalog.ListProducts;
+import dev.storefn.orders.AllOrders;
+import dev.storefn.orders.CancelOrder;
+import dev.storefn.orders.ChangeOrderStatus;
+import dev.storefn.orders.CreateOrder;
+import dev.storefn.orders.GetOrder;
+import dev.storefn.orders.MyOrders;
 import dev.storefn.panel.ToggleUserBlock;
 import dev.storefn.platform.database.Health;
 import dev.storefn.platform.docs.ApiDocs;
@@ -68,6 +74,15 @@ public final class RouteTable {
             of("GET", "/api/cart/wishlist/", GetWishlist.class, USER, "The caller's wishlist"),
             of("POST", "/api/cart/wishlist/add/", AddToWishlist.class, USER, "Add a product to the wishlist"),
             of("DELETE", "/api/cart/wishlist/remove/{item_id}/", RemoveFromWishlist.class, USER, "Remove a wishlist item"),
+
+            of("POST", "/api/orders/create/", CreateOrder.class, USER,
+                    "Place an order from the cart at the catalog's prices; Idempotency-Key makes retries safe").withIdempotencyKeys(),
+            of("GET", "/api/orders/my/", MyOrders.class, USER, "The caller's orders, newest first"),
+            of("GET", "/api/orders/admin/all/", AllOrders.class, STAFF, "Every order, newest first; optional page/page_size"),
+            of("GET", "/api/orders/{order_id}/", GetOrder.class, USER, "One order, for its buyer or staff"),
+            of("PATCH", "/api/orders/{order_id}/status/", ChangeOrderStatus.class, STAFF,
+                    "Move an order along processing, shipped, delivered or cancelled; record a payment"),
+            of("POST", "/api/orders/{order_id}/cancel/", CancelOrder.class, USER, "The buyer cancels a processing order"),
 
             of("GET", "/api/orders/addresses/", ListAddresses.class, USER, "The caller's addresses, newest first"),
             of("POST", "/api/orders/addresses/", CreateAddress.class, USER, "Save an address (at most 50)").created(),

@@ -20,8 +20,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import dev.storefn.platform.wire.WireResponse;
 
 /**
- * The list routes of shopping are one query each, however long the list: counted at the JDBC driver
- * (every statement prepared or created), at 1 and at 50 lines. Authenticating the caller is one more.
+ * The list routes are one query each (two for orders and their lines), however long the list: counted at the
+ * JDBC driver (every statement prepared or created). Authenticating the caller is one more.
  */
 @SpringBootTest(classes = {Storefn.class, ListQueriesTest.CountingStatements.class})
 class ListQueriesTest extends FunctionsTest {
@@ -97,5 +97,25 @@ class ListQueriesTest extends FunctionsTest {
         }
         System.out.println("statements per request (authentication + the route's own), by lines: " + counts);
         counts.forEach((path, byLines) -> assertThat(byLines).as(path).containsEntry(1, 2).containsEntry(50, 2));
+
+        // Orders and their lines: two queries however many orders there are.
+        jdbc.sql("UPDATE users SET is_staff = true WHERE id = ?").param(user).update();
+        long product = insertProduct("Ordered", "men", "10.00", 1000, "A product to order many times");
+        Map<Integer, Integer> myOrders = new LinkedHashMap<>();
+        Map<Integer, Integer> allOrders = new LinkedHashMap<>();
+        int placed = 0;
+        for (int target : new int[] {1, 20}) {
+            for (; placed < target; placed++) {
+                assertThat(send("POST", "/api/orders/create/", "{\"payment_method\": \"cod\", \"cart\": [{\"id\": " + product
+                        + ", \"quantity\": 2}, {\"id\": " + (product - 1) + ", \"quantity\": 1}], \"address\": {\"full_name\": \"Ada\","
+                        + " \"phone\": \"9876543210\", \"street\": \"1 Long Street\", \"city\": \"Pune\", \"pincode\": \"411001\"}}",
+                        bearer(token)).status()).isEqualTo(200);
+            }
+            myOrders.put(target, statements("/api/orders/my/", token));
+            allOrders.put(target, statements("/api/orders/admin/all/", token));
+        }
+        System.out.println("statements per request by orders: my " + myOrders + ", admin " + allOrders);
+        assertThat(myOrders).containsEntry(1, 3).containsEntry(20, 3);
+        assertThat(allOrders).containsEntry(1, 3).containsEntry(20, 3);
     }
 }

@@ -25,6 +25,11 @@ public class AddressBook {
         return addresses.find(userId, addressId);
     }
 
+    /** Saves an address given inline with an order, unless the book is full; an order never fails for that. */
+    public Optional<Address> saveIfRoom(long userId, NewAddress address) {
+        return addresses.lockAndCount(userId) >= MAX_ADDRESSES ? Optional.empty() : Optional.of(addresses.insert(userId, address));
+    }
+
     /** Saves a new address; must run in a transaction, which keeps concurrent saves from passing the bound together. */
     public Address save(long userId, NewAddress address) {
         if (addresses.lockAndCount(userId) >= MAX_ADDRESSES) {

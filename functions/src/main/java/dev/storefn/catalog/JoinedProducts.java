@@ -17,9 +17,16 @@ public class JoinedProducts {
         "created_at", "updated_at"};
 
     private final ProductViews views;
+    private final ProductImages images;
 
-    JoinedProducts(ProductViews views) {
+    JoinedProducts(ProductViews views, ProductImages images) {
         this.views = views;
+        this.images = images;
+    }
+
+    /** Where a stored image value (a URL, a media path, an order line's snapshot of one) is served. */
+    public String imageUrl(String stored) {
+        return images.url(stored);
     }
 
     /** {@code p.id AS product_id, p.name AS product_name, ...} for a join of {@code products} as {@code alias}. */

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -304,22 +300,5 @@ class ShoppingHttpTest extends HttpTest {
         assertThat(cart.get("items").size()).isLessThanOrEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM cart_items WHERE product_id = ?").param(tee).query(Long.class).single())
                 .isLessThanOrEqualTo(1);
-    }
-
-    private static <T> List<T> parallel(int count, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 16));
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(task));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

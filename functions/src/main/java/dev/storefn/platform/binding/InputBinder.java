@@ -131,9 +131,20 @@ public final class InputBinder {
         }
         RequestBody body = readsBody() ? (lenientBody ? sources.bodyIfReadable() : sources.body()) : null;
         FieldErrors errors = new FieldErrors();
+        String businessError = null;
         Object[] values = new Object[slots.size()];
         for (int i = 0; i < slots.size(); i++) {
-            values[i] = read(slots.get(i), sources, body, errors);
+            Slot slot = slots.get(i);
+            if (slot.field() != null && slot.field().refuseAsError()) {
+                FieldErrors own = new FieldErrors();
+                values[i] = read(slot, sources, body, own);
+                businessError = businessError != null ? businessError : own.first();
+            } else {
+                values[i] = read(slot, sources, body, errors);
+            }
+        }
+        if (businessError != null) {
+            throw Refusal.refused(businessError);
         }
         errors.throwIfAny();
         return construct(constructor, values);

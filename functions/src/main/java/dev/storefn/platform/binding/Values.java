@@ -48,7 +48,8 @@ final class Values {
         }
         if (InputBinder.isList(type)) {
             if (!node.isArray()) {
-                errors.add(key, "Expected a list of items but got type \"" + jsonType(node) + "\".");
+                errors.add(key, field != null && !field.invalid().isEmpty() ? field.invalid()
+                        : "Expected a list of items but got type \"" + jsonType(node) + "\".");
                 return null;
             }
             List<Object> list = new ArrayList<>();
@@ -59,7 +60,7 @@ final class Values {
         }
         Class<?> raw = (Class<?>) type;
         if (raw.isRecord()) {
-            return record(key, node, raw, false, errors);
+            return record(field != null && field.flatErrors() ? "" : key, node, raw, false, errors);
         }
         if (node.isContainer()) {
             errors.add(key, invalid(field, raw, node.toString()));

@@ -41,12 +41,10 @@ public class Dispatcher {
     private final Operations operations;
     private final BodyReader bodies;
     private final ObjectProvider<SessionCookies> sessionCookies;
-    private final SuccessWriter success;
     private final ErrorAnswers errors;
 
     Dispatcher(Router router, ClientAddresses clientAddresses, CorsPolicy cors, RateLimiter rateLimiter, AccessGuard guard,
-            Operations operations, BodyReader bodies, ObjectProvider<SessionCookies> sessionCookies, SuccessWriter success,
-            ErrorAnswers errors) {
+            Operations operations, BodyReader bodies, ObjectProvider<SessionCookies> sessionCookies, ErrorAnswers errors) {
         this.router = router;
         this.clientAddresses = clientAddresses;
         this.cors = cors;
@@ -55,7 +53,6 @@ public class Dispatcher {
         this.operations = operations;
         this.bodies = bodies;
         this.sessionCookies = sessionCookies;
-        this.success = success;
         this.errors = errors;
     }
 
@@ -106,7 +103,7 @@ public class Dispatcher {
         AccessGuard.check(found.route().access(), caller);
         RequestSources sources = new RequestSources(request, found.pathParameters(), caller, credentials, bodies,
                 sessionCookies.getIfAvailable());
-        return success.write(found.route(), operations.run(found.route(), sources), request);
+        return operations.answer(found.route(), sources, request);
     }
 
     private WireResponse methodNotAllowed(WireRequest request, Router.MethodNotAllowed notAllowed) {

@@ -15,10 +15,13 @@ import dev.storefn.platform.binding.BindingSources;
 import dev.storefn.platform.binding.InputBinder;
 import dev.storefn.platform.routes.Route;
 import dev.storefn.platform.routes.Router;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.wire.WireResponse;
 
 /**
  * Runs a route's operation: binds its input record, takes the function bean from Spring Cloud Function's
- * catalog, and calls it, in one transaction for writes, which commits only if the function returns.
+ * catalog, and calls it, in one transaction for writes, which commits only if the function returns; the
+ * answer is written inside it, so an idempotent route keeps exactly the answer it committed.
  * Every route is prepared at start-up, so a table naming an operation that cannot run fails the start.
  */
 @Component
@@ -31,10 +34,15 @@ class Operations implements SmartInitializingSingleton {
     private final FunctionCatalog catalog;
     private final ApplicationContext context;
     private final TransactionTemplate transaction;
+    private final SuccessWriter writer;
+    private final Idempotency idempotency;
     private final Map<Route, Prepared> prepared = new HashMap<>();
 
-    Operations(Router router, FunctionCatalog catalog, ApplicationContext context, PlatformTransactionManager transactions) {
+    Operations(Router router, FunctionCatalog catalog, ApplicationContext context, PlatformTransactionManager transactions,
+            SuccessWriter writer, Idempotency idempotency) {
         this.router = router;
+        this.writer = writer;
+        this.idempotency = idempotency;
         this.catalog = catalog;
         this.context = context;
         this.transaction = new TransactionTemplate(transactions);
@@ -47,13 +55,25 @@ class Operations implements SmartInitializingSingleton {
         }
     }
 
-    Object run(Route route, BindingSources sources) {
+    /** The route's answer to the request: bound, run (in a transaction for writes) and written. */
+    WireResponse answer(Route route, BindingSources sources, WireRequest request) {
         Prepared operation = prepared.get(route);
         Object input = operation.binder().bind(sources);
         if (!route.transactional()) {
-            return operation.function().apply(input);
+            return writer.write(route, operation.function().apply(input), request);
         }
-        return transaction.execute(status -> operation.function().apply(input));
+        String key = route.idempotent() && sources.caller().authenticated() ? Idempotency.keyOf(request) : null;
+        return transaction.execute(status -> {
+            if (key == null) {
+                return writer.write(route, operation.function().apply(input), request);
+            }
+            long user = sources.caller().userId();
+            return idempotency.claim(user, key, request).orElseGet(() -> {
+                WireResponse first = writer.write(route, operation.function().apply(input), request);
+                idempotency.keep(user, key, first);
+                return first;
+            });
+        });
     }
 
     @SuppressWarnings("unchecked")

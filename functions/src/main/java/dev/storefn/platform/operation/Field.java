@@ -43,4 +43,13 @@ public @interface Field {
     String pattern() default "";
 
     String mismatch() default "Enter a valid value.";
+
+    /**
+     * Any problem with this field (or inside it) is refused as the original's business error
+     * {@code {"error": message, "detail": message}} with the first message, rather than as a field map.
+     */
+    boolean refuseAsError() default false;
+
+    /** For a nested record: its fields' errors are reported under their own names, not {@code name.field}. */
+    boolean flatErrors() default false;
 }

@@ -18,6 +18,11 @@ public final class FieldErrors {
         return this;
     }
 
+    /** The first message recorded, or null. */
+    public String first() {
+        return errors.values().stream().flatMap(List::stream).findFirst().orElse(null);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

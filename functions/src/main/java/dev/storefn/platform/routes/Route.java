@@ -21,7 +21,7 @@ import dev.storefn.platform.access.RateLimit;
  * answers, and whether it runs in a transaction. Path parameters ({@code {id}}) are always whole numbers.
  */
 public record Route(String method, String path, Class<? extends Function<?, ?>> operation, Access access, String summary,
-        RateLimit rateLimit, Success success, boolean transactional) {
+        RateLimit rateLimit, Success success, boolean transactional, boolean idempotent) {
 
     /** What a successful call answers. */
     public enum Success {
@@ -49,25 +49,34 @@ public record Route(String method, String path, Class<? extends Function<?, ?>> 
 
     /** A route; writes (every method but GET) run in a transaction. */
     public static Route of(String method, String path, Class<? extends Function<?, ?>> operation, Access access, String summary) {
-        return new Route(method, path, operation, access, summary, null, Success.OK, !"GET".equals(method));
+        return new Route(method, path, operation, access, summary, null, Success.OK, !"GET".equals(method), false);
     }
 
     public Route created() {
-        return new Route(method, path, operation, access, summary, rateLimit, Success.CREATED, transactional);
+        return new Route(method, path, operation, access, summary, rateLimit, Success.CREATED, transactional, idempotent);
     }
 
     public Route noContent() {
-        return new Route(method, path, operation, access, summary, rateLimit, Success.NO_CONTENT, transactional);
+        return new Route(method, path, operation, access, summary, rateLimit, Success.NO_CONTENT, transactional, idempotent);
     }
 
     /** Counted per client address, every call whatever its outcome, as the original's django-ratelimit did. */
     public Route limited(int limit, Duration window) {
-        return new Route(method, path, operation, access, summary, new RateLimit(name(), limit, window), success, transactional);
+        return new Route(method, path, operation, access, summary, new RateLimit(name(), limit, window), success, transactional,
+                idempotent);
     }
 
     /** For an operation whose only writes are single statements that must outlive its refusals (bookkeeping). */
     public Route withoutTransaction() {
-        return new Route(method, path, operation, access, summary, rateLimit, success, false);
+        return new Route(method, path, operation, access, summary, rateLimit, success, false, false);
+    }
+
+    /** A retry with the same {@code Idempotency-Key} (same user, same request) gets the first answer again. */
+    public Route withIdempotencyKeys() {
+        if (!transactional) {
+            throw new IllegalStateException("Only a transactional route can keep its first answer: " + path);
+        }
+        return new Route(method, path, operation, access, summary, rateLimit, success, true, true);
     }
 
     /** The operation's name: its class name with a lower-case initial, as its bean is named ({@code getProduct}). */

@@ -1,0 +1,36 @@
+package dev.storefn.orders;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Listing;
+import dev.storefn.platform.operation.Paging;
+
+/** {@code GET /api/orders/admin/all/}: every order, newest first, optionally one page. Two queries. */
+@Component
+public class AllOrders implements Function<AllOrders.Input, Listing<OrderView>> {
+
+    record Input(Paging paging) {
+
+        Input {
+            paging = paging == null ? Paging.NONE : paging;
+        }
+    }
+
+    private final OrderRepository orders;
+
+    AllOrders(OrderRepository orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public Listing<OrderView> apply(Input input) {
+        Paging paging = input.paging();
+        if (!paging.requested()) {
+            return Listing.all(orders.all(null, 0).orders());
+        }
+        OrderRepository.Page page = orders.all(paging.size(), paging.offset());
+        return Listing.page(page.orders(), page.total(), paging);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.storefn.orders;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Refusal;
+
+/** {@code POST /api/orders/{order_id}/cancel/}: the buyer cancels a processing order; its stock comes back once. */
+@Component
+public class CancelOrder implements Function<CancelOrder.Input, CancelOrder.Cancelled> {
+
+    record Input(Caller caller, long orderId) {
+    }
+
+    record Cancelled(String message, long orderId, String refundInfo) {
+    }
+
+    private final OrderRepository orders;
+    private final OrderLifecycle lifecycle;
+
+    CancelOrder(OrderRepository orders, OrderLifecycle lifecycle) {
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public Cancelled apply(Input input) {
+        OrderRepository.State state = orders.state(input.orderId())
+                .filter(order -> order.userId() == input.caller().userId())
+                .orElseThrow(() -> Refusal.error(Refusal.Kind.NOT_FOUND, "Order not found"));
+        if (!Order.Move.CANCEL_BY_BUYER.from.contains(state.status()) || !lifecycle.move(input.orderId(), Order.Move.CANCEL_BY_BUYER)) {
+            Order.Status now = orders.state(input.orderId()).map(OrderRepository.State::status).orElse(state.status());
+            throw Refusal.refused("Cannot cancel order with status '" + now.wire() + "'. Only 'processing' orders can be cancelled.");
+        }
+        return new Cancelled("Order cancelled successfully", input.orderId(),
+                state.payment() == Order.Payment.PAID ? "Your refund will be processed within 5-7 business days" : null);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.storefn.orders;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Refusal;
+
+/**
+ * {@code PATCH /api/orders/{order_id}/status/}: staff move an order along its state machine and record a
+ * cash-on-delivery payment. An illegal move changes nothing; cancelling restores stock, once.
+ */
+@Component
+public class ChangeOrderStatus implements Function<ChangeOrderStatus.Input, ChangeOrderStatus.Updated> {
+
+    record Input(Caller caller, long orderId, @Field(required = false, blank = true) String orderStatus,
+            @Field(required = false, blank = true) String paymentStatus) {
+    }
+
+    record Updated(String message, OrderView order) {
+    }
+
+    private final OrderRepository orders;
+    private final OrderLifecycle lifecycle;
+
+    ChangeOrderStatus(OrderRepository orders, OrderLifecycle lifecycle) {
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public Updated apply(Input input) {
+        Order.Status status = parse(input.orderStatus(), Order.Status.class,
+                "Invalid order status. Must be one of: processing, shipped, delivered, cancelled");
+        Order.Payment payment = parse(input.paymentStatus(), Order.Payment.class, "Invalid payment status. Must be one of: unpaid, paid");
+        OrderRepository.State state = orders.state(input.orderId())
+                .orElseThrow(() -> Refusal.error(Refusal.Kind.NOT_FOUND, "Order not found"));
+        if (status != null && status != state.status()) {
+            Order.Move move = Order.Move.toward(status);
+            if (move == null || !move.from.contains(state.status()) || !lifecycle.move(input.orderId(), move)) {
+                throw Refusal.refused("Cannot change order status from '" + state.status().wire() + "' to '" + status.wire() + "'.");
+            }
+        }
+        if (payment != null && payment != state.payment()) {
+            if (payment == Order.Payment.UNPAID) {
+                throw Refusal.refused("Cannot change payment status from 'paid' back to 'unpaid'.");
+            }
+            lifecycle.markPaid(input.orderId());
+        }
+        return new Updated("Order updated successfully", orders.find(input.orderId()).orElseThrow());
+    }
+
+    /** Case-insensitive; an empty value means no change. */
+    private static <E extends Enum<E>> E parse(String given, Class<E> type, String invalid) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, given.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.refused(invalid);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.storefn.orders;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Refusal;
+
+/** {@code GET /api/orders/{order_id}/}: one order, for its buyer or staff; anyone else hears it does not exist. */
+@Component
+public class GetOrder implements Function<GetOrder.Input, OrderView> {
+
+    record Input(Caller caller, long orderId) {
+    }
+
+    private final OrderRepository orders;
+
+    GetOrder(OrderRepository orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public OrderView apply(Input input) {
+        return orders.find(input.orderId())
+                .filter(order -> input.caller().staff() || order.user() == input.caller().userId())
+                .orElseThrow(() -> Refusal.error(Refusal.Kind.NOT_FOUND, "Order not found"));
+    }
+}

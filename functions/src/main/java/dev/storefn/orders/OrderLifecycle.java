@@ -1,0 +1,71 @@
+package dev.storefn.orders;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.storefn.addresses.NewAddress;
+import dev.storefn.catalog.Stock;
+
+/**
+ * The one place that writes an order's {@code order_status} and {@code payment_status}: placing it, and every
+ * move of {@link Order.Move}. Each move is one conditional update ({@code WHERE order_status IN (...)}), so of
+ * two concurrent moves only one can win, and a cancel restores stock exactly once. All within the caller's
+ * transaction.
+ */
+@Component
+class OrderLifecycle {
+
+    private final JdbcClient jdbc;
+    private final OrderRepository orders;
+    private final Stock stock;
+
+    OrderLifecycle(JdbcClient jdbc, OrderRepository orders, Stock stock) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.stock = stock;
+    }
+
+    /** A new order, processing and unpaid, with a line per product taken and the address it ships to. */
+    long place(long userId, Order.Method method, NewAddress shipTo, List<Stock.Taken> lines) {
+        BigDecimal total = lines.stream().map(line -> line.price().multiply(BigDecimal.valueOf(line.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        long id = jdbc.sql("""
+                INSERT INTO orders (user_id, ship_full_name, ship_phone, ship_street, ship_city, ship_pincode, payment_method,
+                                    payment_status, order_status, total_amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'unpaid', 'processing', ?) RETURNING id""")
+                .params(userId, shipTo.fullName(), shipTo.phone(), shipTo.street(), shipTo.city(), shipTo.pincode(), method.wire(),
+                        total)
+                .query(Long.class).single();
+        for (Stock.Taken line : lines) {
+            jdbc.sql("""
+                    INSERT INTO order_items (order_id, product_id, product_name, product_image, product_category, quantity, price)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, line.productId(), line.name(), line.image(), line.category(), line.quantity(), line.price())
+                    .update();
+        }
+        return id;
+    }
+
+    /** Moves the order if its status allows; false when it does not (or another move came first). */
+    boolean move(long orderId, Order.Move move) {
+        String[] from = move.from.stream().map(Order.Status::wire).toArray(String[]::new);
+        boolean cancelling = move.to == Order.Status.CANCELLED;
+        int moved = jdbc.sql("UPDATE orders SET order_status = ?, updated_at = now()"
+                + (cancelling ? ", stock_restored = true" : "")
+                + " WHERE id = ? AND order_status = ANY(?)" + (cancelling ? " AND NOT stock_restored" : ""))
+                .params(move.to.wire(), orderId, from).update();
+        if (moved == 1 && cancelling) {
+            stock.restore(orders.quantities(orderId));
+        }
+        return moved == 1;
+    }
+
+    /** Marks the order paid; false when it was paid already. Payment never goes back to unpaid. */
+    boolean markPaid(long orderId) {
+        return jdbc.sql("UPDATE orders SET payment_status = 'paid', updated_at = now() WHERE id = ? AND payment_status = 'unpaid'")
+                .param(orderId).update() == 1;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.storefn.orders;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.storefn.catalog.JoinedProducts;
+import dev.storefn.platform.format.Timestamps;
+
+/** The reads of orders: any number of orders with all their lines is two queries. */
+@Repository
+class OrderRepository {
+
+    private static final String COLUMNS = "o.id, o.user_id, o.ship_full_name, o.ship_phone, o.ship_street, o.ship_city,"
+            + " o.ship_pincode, o.payment_method, o.payment_status, o.order_status, o.total_amount, o.stripe_session_id, o.created_at";
+
+    private final JdbcClient jdbc;
+    private final JoinedProducts products;
+    private final Timestamps timestamps;
+
+    OrderRepository(JdbcClient jdbc, JoinedProducts products, Timestamps timestamps) {
+        this.jdbc = jdbc;
+        this.products = products;
+        this.timestamps = timestamps;
+    }
+
+    record Page(List<OrderView> orders, long total) {
+    }
+
+    List<OrderView> ofUser(long userId) {
+        return withItems(jdbc.sql("SELECT " + COLUMNS + ", 0 AS total FROM orders o WHERE o.user_id = ?"
+                + " ORDER BY o.created_at DESC, o.id DESC").param(userId).query(this::order).list());
+    }
+
+    /** Every order, newest first; {@code limit} null means all of them. */
+    Page all(Integer limit, int offset) {
+        long[] total = {0};
+        List<OrderView> orders = jdbc.sql("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM orders o"
+                + " ORDER BY o.created_at DESC, o.id DESC" + (limit == null ? "" : " LIMIT " + limit + " OFFSET " + offset))
+                .query((rs, row) -> {
+                    total[0] = rs.getLong("total");
+                    return order(rs, row);
+                }).list();
+        return new Page(withItems(orders), total[0]);
+    }
+
+    Optional<OrderView> find(long orderId) {
+        List<OrderView> found = withItems(jdbc.sql("SELECT " + COLUMNS + ", 0 AS total FROM orders o WHERE o.id = ?")
+                .param(orderId).query(this::order).list());
+        return found.stream().findFirst();
+    }
+
+    /** Who an order belongs to and where it stands, to decide what may be done to it. */
+    record State(long userId, Order.Status status, Order.Payment payment) {
+    }
+
+    Optional<State> state(long orderId) {
+        return jdbc.sql("SELECT user_id, order_status, payment_status FROM orders WHERE id = ?").param(orderId)
+                .query((rs, row) -> new State(rs.getLong(1), Order.Status.of(rs.getString(2)), Order.Payment.of(rs.getString(3))))
+                .optional();
+    }
+
+    /** The quantities an order took, by product still in the catalog. */
+    Map<Long, Integer> quantities(long orderId) {
+        Map<Long, Integer> quantities = new LinkedHashMap<>();
+        jdbc.sql("SELECT product_id, sum(quantity) FROM order_items WHERE order_id = ? AND product_id IS NOT NULL GROUP BY product_id")
+                .param(orderId).query(rs -> {
+                    quantities.put(rs.getLong(1), rs.getInt(2));
+                });
+        return quantities;
+    }
+
+    private List<OrderView> withItems(List<OrderView> orders) {
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        Long[] ids = orders.stream().map(OrderView::id).toArray(Long[]::new);
+        Map<Long, List<OrderView.Item>> items = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT i.id, i.order_id, i.product_id, i.product_name, i.product_image, i.quantity, i.price, i.product_category,
+                       coalesce(p.stock, 0) AS stock
+                FROM order_items i LEFT JOIN products p ON p.id = i.product_id
+                WHERE i.order_id = ANY(?) ORDER BY i.id""").param(ids).query(rs -> {
+                    long product = rs.getLong("product_id");
+                    Long productId = rs.wasNull() ? null : product;
+                    String category = rs.getString("product_category");
+                    items.computeIfAbsent(rs.getLong("order_id"), id -> new ArrayList<>()).add(new OrderView.Item(rs.getLong("id"),
+                            productId, rs.getString("product_name"), products.imageUrl(rs.getString("product_image")),
+                            rs.getInt("quantity"), money(rs.getBigDecimal("price")), category == null ? "N/A" : category,
+                            rs.getInt("stock")));
+                });
+        List<OrderView> complete = new ArrayList<>();
+        for (OrderView order : orders) {
+            complete.add(new OrderView(order.id(), order.user(), order.address(), items.getOrDefault(order.id(), List.of()),
+                    order.totalAmount(), order.paymentMethod(), order.paymentStatus(), order.orderStatus(), order.stripeSessionId(),
+                    order.createdAt()));
+        }
+        return complete;
+    }
+
+    private OrderView order(ResultSet rs, int row) throws SQLException {
+        OrderView.ShippingAddress address = rs.getString("ship_full_name") == null ? null
+                : new OrderView.ShippingAddress(null, rs.getString("ship_full_name"), rs.getString("ship_phone"),
+                        rs.getString("ship_street"), rs.getString("ship_city"), rs.getString("ship_pincode"));
+        return new OrderView(rs.getLong("id"), rs.getLong("user_id"), address, List.of(), money(rs.getBigDecimal("total_amount")),
+                rs.getString("payment_method"), rs.getString("payment_status"), rs.getString("order_status"),
+                rs.getString("stripe_session_id"), timestamps.plain(rs.getTimestamp("created_at").toInstant()));
+    }
+
+    static String money(BigDecimal amount) {
+        return amount.setScale(2).toPlainString();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.storefn.platform.dispatch;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.wire.WireResponse;
+
+/**
+ * {@code Idempotency-Key} on the routes that declare it: the first successful answer to a key is kept, in
+ * the transaction of the operation itself, and replayed to retries of the same request by the same user.
+ * A concurrent retry waits on the key's row and then replays; a failed first attempt leaves no key behind,
+ * so a retry runs afresh. The same key with another request is refused.
+ */
+@Component
+class Idempotency {
+
+    static final String HEADER = "idempotency-key";
+
+    private final JdbcClient jdbc;
+
+    Idempotency(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The key a request carries, checked; null when it carries none. */
+    static String keyOf(WireRequest request) {
+        String key = request.header(HEADER);
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw Refusal.detail(Refusal.Kind.INVALID, "Idempotency-Key must be 1 to 255 printable characters.");
+        }
+        return key;
+    }
+
+    /** Claims the key for this request, or answers what the first request with it was answered. Within a transaction. */
+    Optional<WireResponse> claim(long userId, String key, WireRequest request) {
+        String hash = hash(request);
+        int claimed = jdbc.sql("""
+                INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash) VALUES (?, ?, ?)
+                ON CONFLICT (user_id, idempotency_key) DO NOTHING""").params(userId, key, hash).update();
+        sweepNowAndThen();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        record Kept(String hash, Integer status, String body) {
+        }
+        Kept kept = jdbc.sql("SELECT request_hash, response_status, response_body FROM idempotency_keys"
+                + " WHERE user_id = ? AND idempotency_key = ?").params(userId, key)
+                .query((rs, row) -> new Kept(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3))).single();
+        if (!kept.hash().equals(hash)) {
+            throw Refusal.detail(Refusal.Kind.MISMATCH, "This Idempotency-Key was used with a different request.");
+        }
+        return Optional.of(WireResponse.json(kept.status(), kept.body()).withHeader("Idempotent-Replayed", "true"));
+    }
+
+    void keep(long userId, String key, WireResponse response) {
+        jdbc.sql("UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE user_id = ? AND idempotency_key = ?")
+                .params(response.status(), new String(response.body(), StandardCharsets.UTF_8), userId, key).update();
+    }
+
+    private static String hash(WireRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.method() + " " + request.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(request.body());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // Retries come within minutes; a day's keys are plenty, and whoever passes by tidies up.
+    private void sweepNowAndThen() {
+        if (ThreadLocalRandom.current().nextInt(100) == 0) {
+            jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'").update();
+        }
+    }
+}
