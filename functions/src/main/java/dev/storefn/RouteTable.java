@@ -35,6 +35,8 @@ import dev.storefn.orders.CreateOrder;
 import dev.storefn.orders.GetOrder;
 import dev.storefn.orders.MyOrders;
 import dev.storefn.panel.ToggleUserBlock;
+import dev.storefn.payments.StripeWebhook;
+import dev.storefn.payments.VerifyPayment;
 import dev.storefn.platform.database.Health;
 import dev.storefn.platform.docs.ApiDocs;
 import dev.storefn.platform.docs.OpenApiDocument;
@@ -76,7 +78,10 @@ public final class RouteTable {
             of("DELETE", "/api/cart/wishlist/remove/{item_id}/", RemoveFromWishlist.class, USER, "Remove a wishlist item"),
 
             of("POST", "/api/orders/create/", CreateOrder.class, USER,
-                    "Place an order from the cart at the catalog's prices; Idempotency-Key makes retries safe").withIdempotencyKeys(),
+                    "Place an order from the cart at the catalog's prices; Idempotency-Key makes retries safe")
+                    .withoutTransaction().withIdempotencyKeys(),
+            of("POST", "/api/orders/webhook/", StripeWebhook.class, ANONYMOUS, "Stripe's signed events about checkouts"),
+            of("GET", "/api/orders/verify-payment/", VerifyPayment.class, USER, "Check a Stripe checkout on return from it"),
             of("GET", "/api/orders/my/", MyOrders.class, USER, "The caller's orders, newest first"),
             of("GET", "/api/orders/admin/all/", AllOrders.class, STAFF, "Every order, newest first; optional page/page_size"),
             of("GET", "/api/orders/{order_id}/", GetOrder.class, USER, "One order, for its buyer or staff"),

@@ -1,6 +1,8 @@
 package dev.storefn.lambda;
 
+import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +11,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import dev.storefn.platform.dispatch.Dispatcher;
+import dev.storefn.platform.operation.ScheduledJob;
 import dev.storefn.platform.wire.WireResponse;
 
 /**
@@ -33,6 +37,12 @@ class ApiGatewayFunctions {
                 return ApiGatewayEvents.toHttpApi(MALFORMED_BODY);
             }
         };
+    }
+
+    /** The function of the schedule's Lambda ({@code SPRING_CLOUD_FUNCTION_DEFINITION=scheduledJobs}): every job, once. */
+    @Bean
+    Function<ScheduledEvent, String> scheduledJobs(List<ScheduledJob> jobs) {
+        return event -> jobs.stream().map(ScheduledJob::runOnce).collect(Collectors.joining("; "));
     }
 
     @Bean

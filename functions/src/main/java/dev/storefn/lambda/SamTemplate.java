@@ -22,6 +22,7 @@ final class SamTemplate {
             + " > template.yaml";
 
     static final String FUNCTION = "StorefnFunction";
+    static final String SCHEDULED_FUNCTION = "ScheduledJobsFunction";
 
     /** The environment every deployment gets, whatever its parameters say. */
     static final Map<String, String> FIXED_ENVIRONMENT = fixedEnvironment();
@@ -134,11 +135,7 @@ final class SamTemplate {
                       Environment:
                         Variables:
                 """.formatted(FUNCTION));
-        FIXED_ENVIRONMENT.forEach((name, value) ->
-                yaml.append("          ").append(name).append(": ").append(quoted(value)).append('\n'));
-        for (Parameter parameter : PARAMETERS) {
-            yaml.append("          ").append(parameter.variable()).append(": !Ref ").append(parameter.name()).append('\n');
-        }
+        appendEnvironment(yaml, "httpApi");
         yaml.append("""
                       # One API route per route of the table, exactly as the table writes it (trailing slash
                       # included), and a catch-all behind them: paths without their slash still reach the
@@ -164,6 +161,24 @@ final class SamTemplate {
                     Properties:
                       Description: storefn shop API, routes generated from the route table
 
+                  # The shop's clock: every scheduled job (the sweep of abandoned Stripe checkouts) once a run, through
+                  # the same package and code as the API. Not behind the API, so nobody else can start it.
+                  %s:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: functions/target/storefn-lambda.jar
+                      Handler: org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest
+                      Runtime: java21
+                      MemorySize: 1024
+                      Timeout: 120
+                      Environment:
+                        Variables:
+                %s      Events:
+                        EveryFiveMinutes:
+                          Type: Schedule
+                          Properties:
+                            Schedule: rate(5 minutes)
+
                 Outputs:
                   ApiUrl:
                     Description: Base URL of the API (the storefront's VITE_API_URL is this followed by api)
@@ -171,7 +186,22 @@ final class SamTemplate {
                   FunctionAlias:
                     Description: The alias the API invokes; SnapStart snapshots its versions
                     Value: !Ref %s.Alias
-                """.formatted(FUNCTION));
+                """.formatted(SCHEDULED_FUNCTION, environment("scheduledJobs"), FUNCTION));
+        return yaml.toString();
+    }
+
+    private static void appendEnvironment(StringBuilder yaml, String definition) {
+        yaml.append(environment(definition));
+    }
+
+    /** The environment of a function running {@code definition}: the fixed settings and every parameter. */
+    private static String environment(String definition) {
+        StringBuilder yaml = new StringBuilder();
+        FIXED_ENVIRONMENT.forEach((name, value) -> yaml.append("          ").append(name).append(": ")
+                .append(quoted("SPRING_CLOUD_FUNCTION_DEFINITION".equals(name) ? definition : value)).append('\n'));
+        for (Parameter parameter : PARAMETERS) {
+            yaml.append("          ").append(parameter.variable()).append(": !Ref ").append(parameter.name()).append('\n');
+        }
         return yaml.toString();
     }
 

@@ -19,10 +19,12 @@ public class CancelOrder implements Function<CancelOrder.Input, CancelOrder.Canc
 
     private final OrderRepository orders;
     private final OrderLifecycle lifecycle;
+    private final OrderPayments payments;
 
-    CancelOrder(OrderRepository orders, OrderLifecycle lifecycle) {
+    CancelOrder(OrderRepository orders, OrderLifecycle lifecycle, OrderPayments payments) {
         this.orders = orders;
         this.lifecycle = lifecycle;
+        this.payments = payments;
     }
 
     @Override
@@ -34,6 +36,7 @@ public class CancelOrder implements Function<CancelOrder.Input, CancelOrder.Canc
             Order.Status now = orders.state(input.orderId()).map(OrderRepository.State::status).orElse(state.status());
             throw Refusal.refused("Cannot cancel order with status '" + now.wire() + "'. Only 'processing' orders can be cancelled.");
         }
+        payments.cancelled(input.orderId());
         return new Cancelled("Order cancelled successfully", input.orderId(),
                 state.payment() == Order.Payment.PAID ? "Your refund will be processed within 5-7 business days" : null);
     }

@@ -25,10 +25,12 @@ public class ChangeOrderStatus implements Function<ChangeOrderStatus.Input, Chan
 
     private final OrderRepository orders;
     private final OrderLifecycle lifecycle;
+    private final OrderPayments payments;
 
-    ChangeOrderStatus(OrderRepository orders, OrderLifecycle lifecycle) {
+    ChangeOrderStatus(OrderRepository orders, OrderLifecycle lifecycle, OrderPayments payments) {
         this.orders = orders;
         this.lifecycle = lifecycle;
+        this.payments = payments;
     }
 
     @Override
@@ -42,6 +44,9 @@ public class ChangeOrderStatus implements Function<ChangeOrderStatus.Input, Chan
             Order.Move move = Order.Move.toward(status);
             if (move == null || !move.from.contains(state.status()) || !lifecycle.move(input.orderId(), move)) {
                 throw Refusal.refused("Cannot change order status from '" + state.status().wire() + "' to '" + status.wire() + "'.");
+            }
+            if (status == Order.Status.CANCELLED) {
+                payments.cancelled(input.orderId());
             }
         }
         if (payment != null && payment != state.payment()) {

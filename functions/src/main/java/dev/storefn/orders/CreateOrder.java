@@ -1,11 +1,14 @@
 package dev.storefn.orders;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.addresses.Address;
@@ -13,6 +16,7 @@ import dev.storefn.addresses.AddressBook;
 import dev.storefn.addresses.NewAddress;
 import dev.storefn.cart.Carts;
 import dev.storefn.catalog.Stock;
+import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Range;
@@ -20,13 +24,14 @@ import dev.storefn.platform.operation.Refusal;
 
 /**
  * {@code POST /api/orders/create/}: the storefront's cart becomes an order at the catalog's prices; the client's
- * names and prices are ignored, lines of one product merged. Stock is taken in the same transaction (rows locked
- * in product order); the server cart is emptied and an inline address saved only if the order commits.
+ * names and prices are ignored, lines of one product merged. Stock is taken in the order's transaction (rows
+ * locked in product order); the server cart is emptied and an inline address saved only once the order stands.
  */
 @Component
-public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Placed> {
+public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answer> {
 
     static final String QUANTITY = "Quantity must be between 1 and 99.";
+    static final String CURRENCY = "inr";
 
     record Line(@Field(missing = "Invalid cart format", invalid = "Invalid cart format") long id,
             @Field(missing = "Invalid cart format", invalid = "Invalid cart format")
@@ -41,33 +46,50 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Plac
             @Field(required = false, flatErrors = true) NewAddress address) {
     }
 
-    /** The original's answer to a cash-on-delivery order. */
-    record Placed(String message, long orderId, String paymentMethod, String paymentStatus, String orderStatus) {
+    /** The original's answers: a cash-on-delivery order placed, or the checkout a card order is paid at. */
+    sealed interface Answer permits Placed, CheckoutStarted {
+    }
+
+    record Placed(String message, long orderId, String paymentMethod, String paymentStatus, String orderStatus) implements Answer {
+    }
+
+    record CheckoutStarted(String checkoutUrl) implements Answer {
     }
 
     private final OrderLifecycle lifecycle;
     private final Stock stock;
     private final Carts carts;
     private final AddressBook addresses;
+    private final Checkouts checkouts;
+    private final Transactions transactions;
+    private final Duration checkoutLifetime;
 
-    CreateOrder(OrderLifecycle lifecycle, Stock stock, Carts carts, AddressBook addresses) {
+    CreateOrder(OrderLifecycle lifecycle, Stock stock, Carts carts, AddressBook addresses, Checkouts checkouts,
+            Transactions transactions, @Value("${STRIPE_CHECKOUT_EXPIRY_MINUTES:30}") long checkoutMinutes) {
         this.lifecycle = lifecycle;
         this.stock = stock;
         this.carts = carts;
         this.addresses = addresses;
+        this.checkouts = checkouts;
+        this.transactions = transactions;
+        // Stripe accepts 30 minutes to 24 hours.
+        this.checkoutLifetime = Duration.ofMinutes(Math.max(30, Math.min(checkoutMinutes, 24 * 60)));
     }
 
+    /**
+     * Runs its own transactions (the route has none): a card order's checkout is opened between them, holding no
+     * lock, and if it cannot be opened the order is undone as if it had never been placed.
+     */
     @Override
-    public Placed apply(Input input) {
+    public Answer apply(Input input) {
         if (input.cart() == null || input.cart().isEmpty()) {
             throw Refusal.refused("Cart is empty or invalid");
         }
         Order.Method method = method(input.paymentMethod());
-        if (method == Order.Method.STRIPE) {
+        if (method == Order.Method.STRIPE && !checkouts.configured()) {
             throw Refusal.error(Refusal.Kind.UNAVAILABLE, "Stripe is not configured");
         }
         long user = input.caller().userId();
-        NewAddress shipTo = shipTo(user, input);
         Map<Long, Integer> quantities = new LinkedHashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();
         for (Line line : input.cart()) {
@@ -77,13 +99,49 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Plac
         if (quantities.values().stream().anyMatch(quantity -> quantity > 99)) {
             throw Refusal.refused(QUANTITY);
         }
-        List<Stock.Taken> taken = stock.take(quantities, names::get);
-        long orderId = lifecycle.place(user, method, shipTo, taken);
+        if (method == Order.Method.COD) {
+            return transactions.inOne(() -> {
+                NewAddress shipTo = shipTo(user, input);
+                long orderId = lifecycle.place(user, method, shipTo, stock.take(quantities, names::get));
+                settle(user, input, shipTo);
+                return new Placed("COD order placed", orderId, method.wire(), Order.Payment.UNPAID.wire(),
+                        Order.Status.PROCESSING.wire());
+            });
+        }
+        record Reserved(long orderId, NewAddress shipTo, List<Stock.Taken> taken) {
+        }
+        Reserved reserved = transactions.inOne(() -> {
+            NewAddress shipTo = shipTo(user, input);
+            List<Stock.Taken> taken = stock.take(quantities, names::get);
+            return new Reserved(lifecycle.place(user, method, shipTo, taken), shipTo, taken);
+        });
+        Instant expiresAt = Instant.now().plus(checkoutLifetime);
+        Checkouts.Checkout checkout;
+        try {
+            checkout = checkouts.open(reserved.orderId(), reserved.taken().stream()
+                    .map(line -> new Checkouts.Line(line.name(), OrderPayments.minorUnits(line.price()), line.quantity())).toList(),
+                    CURRENCY, expiresAt);
+        } catch (Checkouts.Unavailable e) {
+            transactions.inOne(() -> {
+                lifecycle.discard(reserved.orderId());
+                return null;
+            });
+            throw Refusal.error(Refusal.Kind.UPSTREAM_FAILED, "Payment provider unavailable");
+        }
+        transactions.inOne(() -> {
+            lifecycle.attachCheckout(reserved.orderId(), checkout.sessionId(), expiresAt);
+            settle(user, input, reserved.shipTo());
+            return null;
+        });
+        return new CheckoutStarted(checkout.url());
+    }
+
+    /** Once an order stands: the server cart emptied, an inline address kept for next time. */
+    private void settle(long user, Input input, NewAddress shipTo) {
         carts.empty(user);
         if (input.addressId() == null) {
             addresses.saveIfRoom(user, shipTo);
         }
-        return new Placed("COD order placed", orderId, method.wire(), Order.Payment.UNPAID.wire(), Order.Status.PROCESSING.wire());
     }
 
     private static Order.Method method(String given) {

@@ -2,6 +2,7 @@ package dev.storefn.orders;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,48 @@ class OrderLifecycle {
 
     /** Marks the order paid; false when it was paid already. Payment never goes back to unpaid. */
     boolean markPaid(long orderId) {
-        return jdbc.sql("UPDATE orders SET payment_status = 'paid', updated_at = now() WHERE id = ? AND payment_status = 'unpaid'")
-                .param(orderId).update() == 1;
+        return markPaid(orderId, null);
+    }
+
+    /** Marks a card payment; the payment intent is kept for a refund. */
+    boolean markPaid(long orderId, String paymentIntent) {
+        return jdbc.sql("UPDATE orders SET payment_status = 'paid', stripe_payment_intent_id = coalesce(?, stripe_payment_intent_id),"
+                + " updated_at = now() WHERE id = ? AND payment_status = 'unpaid'").params(paymentIntent, orderId).update() == 1;
+    }
+
+    /** An unpaid order whose checkout ended (expired, abandoned, failed) is cancelled and gives its stock back, once. */
+    boolean expire(long orderId) {
+        int expired = jdbc.sql("UPDATE orders SET order_status = 'cancelled', stock_restored = true, updated_at = now()"
+                + " WHERE id = ? AND order_status = 'processing' AND payment_status = 'unpaid' AND NOT stock_restored")
+                .param(orderId).update();
+        if (expired == 1) {
+            stock.restore(orders.quantities(orderId));
+        }
+        return expired == 1;
+    }
+
+    /** Records the checkout an order is paid through. */
+    void attachCheckout(long orderId, String sessionId, java.time.Instant expiresAt) {
+        jdbc.sql("UPDATE orders SET stripe_session_id = ?, stripe_session_expires_at = ?, updated_at = now() WHERE id = ?")
+                .params(sessionId, java.sql.Timestamp.from(expiresAt), orderId).update();
+    }
+
+    /** Records a refund; false when the order had one already. */
+    boolean markRefunded(long orderId, String refund) {
+        return jdbc.sql("UPDATE orders SET stripe_refund_id = ?, updated_at = now() WHERE id = ? AND stripe_refund_id IS NULL")
+                .params(refund, orderId).update() == 1;
+    }
+
+    void recordRefund(long orderId, String refund) {
+        jdbc.sql("UPDATE orders SET stripe_refund_id = ? WHERE id = ?").params(refund, orderId).update();
+    }
+
+    /** Undoes an order whose checkout could not even be opened: its stock back, its rows gone, as if never placed. */
+    void discard(long orderId) {
+        Map<Long, Integer> taken = orders.quantities(orderId);
+        if (jdbc.sql("DELETE FROM orders WHERE id = ? AND payment_status = 'unpaid' AND stripe_session_id IS NULL").param(orderId)
+                .update() == 1) {
+            stock.restore(taken);
+        }
     }
 }

@@ -59,13 +59,24 @@ class OrderRepository {
     }
 
     /** Who an order belongs to and where it stands, to decide what may be done to it. */
-    record State(long userId, Order.Status status, Order.Payment payment) {
+    record State(long userId, Order.Status status, Order.Payment payment, Order.Method method, BigDecimal total, String currency,
+            String sessionId, String paymentIntent, String refund) {
     }
 
     Optional<State> state(long orderId) {
-        return jdbc.sql("SELECT user_id, order_status, payment_status FROM orders WHERE id = ?").param(orderId)
-                .query((rs, row) -> new State(rs.getLong(1), Order.Status.of(rs.getString(2)), Order.Payment.of(rs.getString(3))))
+        return jdbc.sql("SELECT user_id, order_status, payment_status, payment_method, total_amount, currency, stripe_session_id,"
+                + " stripe_payment_intent_id, stripe_refund_id FROM orders WHERE id = ?").param(orderId)
+                .query((rs, row) -> new State(rs.getLong(1), Order.Status.of(rs.getString(2)), Order.Payment.of(rs.getString(3)),
+                        Order.Method.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getBigDecimal(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getString(9)))
                 .optional();
+    }
+
+    /** Card orders still unpaid whose checkout should have ended by {@code before}: the sweep's work. */
+    List<Long> overdueCheckouts(java.time.Instant before, int limit) {
+        return jdbc.sql("SELECT id FROM orders WHERE payment_method = 'stripe' AND payment_status = 'unpaid'"
+                + " AND order_status = 'processing' AND stripe_session_expires_at < ? ORDER BY stripe_session_expires_at LIMIT ?")
+                .params(java.sql.Timestamp.from(before), limit).query(Long.class).list();
     }
 
     /** The quantities an order took, by product still in the catalog. */

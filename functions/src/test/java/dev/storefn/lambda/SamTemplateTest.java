@@ -75,9 +75,13 @@ class SamTemplateTest {
     void theFunctionIsASnapStartedJavaLambdaWithLambdasSettings() {
         Map<String, Object> template = parse(SamTemplate.render(RouteTable.ROUTES));
         assertThat(template).containsEntry("Transform", "AWS::Serverless-2016-10-31");
-        // One function: sam local invoke (samconfig.toml) then needs no function name.
+        // The API's function, and the clock's: every scheduled job on an EventBridge schedule, same package.
         assertThat(map(template.get("Resources")).values())
-                .filteredOn(resource -> "AWS::Serverless::Function".equals(map(resource).get("Type"))).hasSize(1);
+                .filteredOn(resource -> "AWS::Serverless::Function".equals(map(resource).get("Type"))).hasSize(2);
+        Map<String, Object> clock = map(map(map(template.get("Resources")).get(SamTemplate.SCHEDULED_FUNCTION)).get("Properties"));
+        assertThat(map(map(clock.get("Environment")).get("Variables"))).containsEntry("SPRING_CLOUD_FUNCTION_DEFINITION", "scheduledJobs")
+                .containsEntry("DATABASE_URL", "DatabaseUrl");
+        assertThat(map(map(map(clock.get("Events")).get("EveryFiveMinutes")).get("Properties"))).containsEntry("Schedule", "rate(5 minutes)");
         Map<String, Object> function = map(map(template.get("Resources")).get(SamTemplate.FUNCTION));
         assertThat(function).containsEntry("Type", "AWS::Serverless::Function");
         Map<String, Object> properties = map(function.get("Properties"));

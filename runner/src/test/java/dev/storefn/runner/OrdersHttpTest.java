@@ -190,9 +190,12 @@ class OrdersHttpTest extends HttpTest {
         assertThat(keyed("key-2", order(tee, 2), ada.token()).status()).isEqualTo(200);
         assertThat(orders(ada.email())).isEqualTo(2);
 
+        // A retry that overtakes the first attempt is told to come back (409); one order either way.
         List<Answer> racing = parallel(10, () -> keyed("key-3", order(tee, 1), ada.token()));
-        assertThat(racing).extracting(Answer::status).containsOnly(200);
-        assertThat(racing).extracting(Answer::raw).containsOnly(racing.get(0).raw());
+        assertThat(racing).allSatisfy(answer -> assertThat(answer.status()).isIn(200, 409));
+        List<String> answered = racing.stream().filter(answer -> answer.status() == 200).map(Answer::raw).distinct().toList();
+        assertThat(answered).hasSize(1);
+        assertThat(keyed("key-3", order(tee, 1), ada.token()).raw()).isEqualTo(answered.get(0));
         assertThat(orders(ada.email())).isEqualTo(3);
         assertThat(stock(tee)).isEqualTo(100 - 1 - 2 - 1);
         // A refused first attempt keeps no key: the retry runs afresh.
@@ -265,7 +268,7 @@ class OrdersHttpTest extends HttpTest {
         // A shipped order stopped by staff gives its stock back once, however many try at once (setting the status
         // an order already has changes nothing, so late ones may also answer 200).
         List<Answer> cancels = parallel(6, () -> call("PATCH", status, "{\"order_status\": \"cancelled\"}", staff));
-        assertThat(cancels).extracting(Answer::status).containsOnly(200, 400);
+        assertThat(cancels).allSatisfy(answer -> assertThat(answer.status()).isIn(200, 400));
         assertThat(stock(tee)).isEqualTo(10);
         assertThat(expect(400, "PATCH", status, "{\"order_status\": \"delivered\"}", staff).error())
                 .isEqualTo("Cannot change order status from 'cancelled' to 'delivered'.");

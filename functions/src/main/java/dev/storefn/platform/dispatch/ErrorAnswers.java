@@ -38,6 +38,7 @@ class ErrorAnswers {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
+            case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case MISMATCH -> 422;
             case TOO_MANY_REQUESTS -> 429;

@@ -43,8 +43,13 @@ class Idempotency {
         return key;
     }
 
-    /** Claims the key for this request, or answers what the first request with it was answered. Within a transaction. */
-    Optional<WireResponse> claim(long userId, String key, WireRequest request) {
+    /**
+     * Claims the key for this request, or answers what the first request with it was answered. Within a
+     * transaction. {@code committedClaim}: the claim commits before the operation runs (an operation with
+     * transactions of its own), so a retry can find it unanswered: it is refused as in progress, unless the
+     * claim is so old that its first attempt must have died.
+     */
+    Optional<WireResponse> claim(long userId, String key, WireRequest request, boolean committedClaim) {
         String hash = hash(request);
         int claimed = jdbc.sql("""
                 INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash) VALUES (?, ?, ?)
@@ -61,7 +66,25 @@ class Idempotency {
         if (!kept.hash().equals(hash)) {
             throw Refusal.detail(Refusal.Kind.MISMATCH, "This Idempotency-Key was used with a different request.");
         }
+        if (kept.status() == null) {
+            if (committedClaim && takeOverAbandoned(userId, key)) {
+                return Optional.empty();
+            }
+            throw Refusal.detail(Refusal.Kind.CONFLICT, "A request with this Idempotency-Key is still in progress; retry shortly.")
+                    .retryAfter(1);
+        }
         return Optional.of(WireResponse.json(kept.status(), kept.body()).withHeader("Idempotent-Replayed", "true"));
+    }
+
+    private boolean takeOverAbandoned(long userId, String key) {
+        return jdbc.sql("UPDATE idempotency_keys SET created_at = now() WHERE user_id = ? AND idempotency_key = ?"
+                + " AND response_status IS NULL AND created_at < now() - interval '5 minutes'").params(userId, key).update() == 1;
+    }
+
+    /** Lets a key go whose first attempt failed, so that a retry runs afresh. */
+    void release(long userId, String key) {
+        jdbc.sql("DELETE FROM idempotency_keys WHERE user_id = ? AND idempotency_key = ? AND response_status IS NULL")
+                .params(userId, key).update();
     }
 
     void keep(long userId, String key, WireResponse response) {

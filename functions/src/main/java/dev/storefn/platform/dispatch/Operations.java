@@ -2,6 +2,7 @@ package dev.storefn.platform.dispatch;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -59,21 +60,43 @@ class Operations implements SmartInitializingSingleton {
     WireResponse answer(Route route, BindingSources sources, WireRequest request) {
         Prepared operation = prepared.get(route);
         Object input = operation.binder().bind(sources);
-        if (!route.transactional()) {
-            return writer.write(route, operation.function().apply(input), request);
-        }
         String key = route.idempotent() && sources.caller().authenticated() ? Idempotency.keyOf(request) : null;
+        long user = key == null ? 0 : sources.caller().userId();
+        if (!route.transactional()) {
+            return key == null ? run(route, operation, input, request) : runOutside(route, operation, input, request, user, key);
+        }
         return transaction.execute(status -> {
             if (key == null) {
-                return writer.write(route, operation.function().apply(input), request);
+                return run(route, operation, input, request);
             }
-            long user = sources.caller().userId();
-            return idempotency.claim(user, key, request).orElseGet(() -> {
-                WireResponse first = writer.write(route, operation.function().apply(input), request);
+            // The key is claimed and its answer kept in the operation's own transaction: all or nothing.
+            return idempotency.claim(user, key, request, false).orElseGet(() -> {
+                WireResponse first = run(route, operation, input, request);
                 idempotency.keep(user, key, first);
                 return first;
             });
         });
+    }
+
+    /** An operation with transactions of its own: the key is claimed first, kept after, and let go if it fails. */
+    private WireResponse runOutside(Route route, Prepared operation, Object input, WireRequest request, long user, String key) {
+        Optional<WireResponse> replay = transaction.execute(status -> idempotency.claim(user, key, request, true));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        WireResponse first;
+        try {
+            first = run(route, operation, input, request);
+        } catch (RuntimeException failure) {
+            transaction.executeWithoutResult(status -> idempotency.release(user, key));
+            throw failure;
+        }
+        transaction.executeWithoutResult(status -> idempotency.keep(user, key, first));
+        return first;
+    }
+
+    private WireResponse run(Route route, Prepared operation, Object input, WireRequest request) {
+        return writer.write(route, operation.function().apply(input), request);
     }
 
     @SuppressWarnings("unchecked")

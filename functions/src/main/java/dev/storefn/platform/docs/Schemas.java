@@ -97,6 +97,13 @@ final class Schemas {
         if (raw.isRecord()) {
             return ref(raw);
         }
+        if (raw.isSealed()) {
+            List<Object> choices = new ArrayList<>();
+            for (Class<?> permitted : raw.getPermittedSubclasses()) {
+                choices.add(of(permitted));
+            }
+            return Map.of("oneOf", choices);
+        }
         return Map.of();
     }
 

@@ -27,6 +27,8 @@ public final class Refusal extends RuntimeException {
         METHOD_NOT_ALLOWED,
         /** The request repeats an earlier one with a different content (an idempotency key reused). */
         MISMATCH,
+        /** The same request is being served right now (a retry that overtook the first attempt). */
+        CONFLICT,
         /** The request is larger than accepted. */
         TOO_LARGE,
         TOO_MANY_REQUESTS,

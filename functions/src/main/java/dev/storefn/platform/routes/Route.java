@@ -66,17 +66,17 @@ public record Route(String method, String path, Class<? extends Function<?, ?>> 
                 idempotent);
     }
 
-    /** For an operation whose only writes are single statements that must outlive its refusals (bookkeeping). */
+    /**
+     * For an operation whose only writes are single statements that must outlive its refusals (bookkeeping), or
+     * that runs its own transactions around a call to another service.
+     */
     public Route withoutTransaction() {
-        return new Route(method, path, operation, access, summary, rateLimit, success, false, false);
+        return new Route(method, path, operation, access, summary, rateLimit, success, false, idempotent);
     }
 
     /** A retry with the same {@code Idempotency-Key} (same user, same request) gets the first answer again. */
     public Route withIdempotencyKeys() {
-        if (!transactional) {
-            throw new IllegalStateException("Only a transactional route can keep its first answer: " + path);
-        }
-        return new Route(method, path, operation, access, summary, rateLimit, success, true, true);
+        return new Route(method, path, operation, access, summary, rateLimit, success, transactional, true);
     }
 
     /** The operation's name: its class name with a lower-case initial, as its bean is named ({@code getProduct}). */

@@ -1,0 +1,69 @@
+package dev.storefn.payments;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import com.stripe.model.checkout.Session;
+
+import dev.storefn.orders.Checkouts;
+import dev.storefn.orders.OrderPayments;
+import dev.storefn.platform.database.Transactions;
+import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Query;
+import dev.storefn.platform.operation.Refusal;
+
+/**
+ * {@code GET /api/orders/verify-payment/?session_id=...}: the storefront's return from Stripe. The session must be
+ * the one stored on the caller's order; a paid session marks the order paid, as the webhook would.
+ */
+@Component
+public class VerifyPayment implements Function<VerifyPayment.Input, VerifyPayment.Verified> {
+
+    record Input(Caller caller, @Query String sessionId) {
+    }
+
+    record Verified(long orderId, String paymentStatus, String orderStatus, boolean paymentVerified) {
+    }
+
+    private final StripeCheckouts stripe;
+    private final OrderPayments payments;
+    private final Transactions transactions;
+
+    VerifyPayment(StripeCheckouts stripe, OrderPayments payments, Transactions transactions) {
+        this.stripe = stripe;
+        this.payments = payments;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Verified apply(Input input) {
+        if (input.sessionId() == null) {
+            throw Refusal.refused("Missing session_id");
+        }
+        if (!stripe.configured()) {
+            throw Refusal.error(Refusal.Kind.UNAVAILABLE, "Stripe is not configured");
+        }
+        Session session;
+        try {
+            session = stripe.retrieve(input.sessionId()).orElseThrow(() -> Refusal.refused("Invalid session_id"));
+        } catch (Checkouts.Unavailable e) {
+            throw Refusal.error(Refusal.Kind.UPSTREAM_FAILED, "Payment provider unavailable");
+        }
+        String orderIdText = session.getMetadata() == null ? null : session.getMetadata().get("order_id");
+        if (orderIdText == null || !orderIdText.matches("[0-9]{1,18}")) {
+            throw Refusal.refused("Order metadata missing");
+        }
+        long orderId = Long.parseLong(orderIdText);
+        payments.find(orderId)
+                .filter(order -> order.userId() == input.caller().userId() && session.getId().equals(order.sessionId()))
+                .orElseThrow(() -> Refusal.error(Refusal.Kind.NOT_FOUND, "Order not found"));
+        boolean paid = "paid".equals(session.getPaymentStatus());
+        if (paid && session.getAmountTotal() != null) {
+            transactions.inOne(() -> payments.paid(orderId, session.getId(), session.getAmountTotal(), session.getCurrency(),
+                    session.getPaymentIntent()));
+        }
+        OrderPayments.Payable now = payments.find(orderId).orElseThrow();
+        return new Verified(orderId, now.paymentStatus(), now.orderStatus(), paid);
+    }
+}

@@ -1,0 +1,269 @@
+package dev.storefn.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.stripe.net.Webhook;
+
+import tools.jackson.databind.JsonNode;
+
+/** Card orders through the real stripe-java against a local stand-in of Stripe, over real HTTP. */
+class PaymentsHttpTest extends HttpTest {
+
+    private static final String WEBHOOK_SECRET = "whsec_storefn_test_secret";
+    private static final StripeStandIn STRIPE = new StripeStandIn();
+    private static final AtomicInteger BUYERS = new AtomicInteger();
+    private static final AtomicInteger EVENTS = new AtomicInteger();
+    private static final String ADDRESS = "{\"full_name\": \"Ada Lovelace\", \"phone\": \"9876543210\", \"street\": \"12 Analytical Row\","
+            + " \"city\": \"London\", \"pincode\": \"560001\"}";
+
+    @DynamicPropertySource
+    static void stripe(DynamicPropertyRegistry registry) {
+        registry.add("STRIPE_SECRET_KEY", () -> "sk_test_storefn");
+        registry.add("STRIPE_API_BASE", STRIPE::base);
+        registry.add("STRIPE_WEBHOOK_SECRET", () -> WEBHOOK_SECRET);
+        registry.add("FRONTEND_URL", () -> "https://shop.example");
+    }
+
+    @AfterAll
+    static void stopStripe() {
+        STRIPE.close();
+    }
+
+    @Autowired
+    FunctionCatalog catalog;
+
+    private String buyer() {
+        return signUp("payer" + BUYERS.incrementAndGet() + "@example.com");
+    }
+
+    private static String order(long product, int quantity) {
+        return "{\"payment_method\": \"stripe\", \"cart\": [{\"id\": " + product + ", \"price\": 0.01, \"quantity\": " + quantity
+                + "}], \"address\": " + ADDRESS + "}";
+    }
+
+    private int stock(long product) {
+        return jdbc.sql("SELECT stock FROM products WHERE id = ?").param(product).query(Integer.class).single();
+    }
+
+    private record Placed(long orderId, String sessionId) {
+    }
+
+    private Placed checkout(String token, long product, int quantity) {
+        String url = expect(200, "POST", "/api/orders/create/", order(product, quantity), token).body().get("checkout_url").asString();
+        String session = url.substring(url.lastIndexOf('/') + 1);
+        long orderId = jdbc.sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(session).query(Long.class).single();
+        return new Placed(orderId, session);
+    }
+
+    private String status(long orderId) {
+        return jdbc.sql("SELECT order_status || '/' || payment_status FROM orders WHERE id = ?").param(orderId).query(String.class).single();
+    }
+
+    private String event(String type, Placed placed, String paymentStatus, long amount, String currency) {
+        return "{\"id\": \"evt_" + EVENTS.incrementAndGet() + "\", \"object\": \"event\", \"api_version\": \"2099-01-01.future\","
+                + " \"type\": \"" + type + "\", \"data\": {\"object\": {\"id\": \"" + placed.sessionId() + "\", \"object\": \"checkout.session\","
+                + " \"payment_status\": \"" + paymentStatus + "\", \"amount_total\": " + amount + ", \"currency\": \"" + currency + "\","
+                + " \"payment_intent\": \"pi_" + placed.sessionId() + "\", \"metadata\": {\"order_id\": \"" + placed.orderId() + "\"},"
+                + " \"some_new_field\": {\"nested\": [1, 2]}}}}";
+    }
+
+    private Answer deliver(String payload) throws Exception {
+        return deliver(payload, Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET));
+    }
+
+    private Answer deliver(String payload, String signature) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders/webhook/"))
+                .POST(HttpRequest.BodyPublishers.ofString(payload))
+                .header("Content-Type", "application/json").header("Stripe-Signature", signature).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isLessThan(500);
+            return new Answer(response.statusCode(), JSON.readTree(response.body()), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aCardOrderOpensACheckoutAtTheCatalogsPricesInExactMinorUnits() {
+        String token = buyer();
+        long tee = product("Card Tee", "1299.99", 5);
+        long cap = product("Card Cap", "0.10", 9);
+        expect(200, "POST", "/api/cart/add/", "{\"product_id\": " + tee + "}", token);
+        String url = expect(200, "POST", "/api/orders/create/", "{\"payment_method\": \"Stripe\", \"cart\": [{\"id\": " + tee
+                + ", \"price\": 0.01, \"quantity\": 1}, {\"id\": " + cap + ", \"price\": 0.01, \"quantity\": 3}], \"address\": " + ADDRESS + "}",
+                token).body().get("checkout_url").asString();
+        assertThat(url).startsWith("https://checkout.stripe.test/c/pay/cs_test_");
+        StripeStandIn.Call create = STRIPE.calls.stream().filter(call -> call.path().equals("/v1/checkout/sessions"))
+                .reduce((first, second) -> second).orElseThrow();
+        long orderId = jdbc.sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(url.substring(url.lastIndexOf('/') + 1))
+                .query(Long.class).single();
+        Map<String, String> form = create.form();
+        assertThat(form).containsEntry("metadata[order_id]", Long.toString(orderId)).containsEntry("mode", "payment")
+                .containsEntry("line_items[0][price_data][unit_amount]", "129999").containsEntry("line_items[0][quantity]", "1")
+                .containsEntry("line_items[1][price_data][unit_amount]", "10").containsEntry("line_items[1][quantity]", "3")
+                .containsEntry("line_items[0][price_data][currency]", "inr")
+                .containsEntry("success_url", "https://shop.example/payment-success?session_id={CHECKOUT_SESSION_ID}");
+        long expiresAt = Long.parseLong(form.get("expires_at"));
+        assertThat(expiresAt - Instant.now().getEpochSecond()).isBetween(29 * 60L, 31 * 60L);
+        assertThat(create.idempotencyKey()).isEqualTo("storefn-order-" + orderId + "-checkout");
+        assertThat(status(orderId)).isEqualTo("processing/unpaid");
+        assertThat(stock(tee)).isEqualTo(4);
+        assertThat(expect(200, "GET", "/api/cart/", null, token).body().get("items")).isEmpty();
+        assertThat(expect(200, "GET", "/api/orders/my/", null, token).body().get(0).get("total_amount").asString()).isEqualTo("1300.29");
+    }
+
+    @Test
+    void aPaidCheckoutMarksTheOrderPaidOnceWhateverTheDuplicatesAndForgeriesAreRefused() throws Exception {
+        String token = buyer();
+        long tee = product("Webhook Tee", "499.50", 5);
+        Placed placed = checkout(token, tee, 2);
+        assertThat(deliver(event("checkout.session.completed", placed, "paid", 99899, "inr"), "t=1,v1=forged").error())
+                .isEqualTo("Invalid signature or payload");
+        String tampered = event("checkout.session.completed", placed, "paid", 99900, "inr");
+        assertThat(deliver(tampered, Webhook.Signature.generateSignatureHeader(tampered.replace("99900", "1"), WEBHOOK_SECRET))
+                .status()).isEqualTo(400);
+        assertThat(status(placed.orderId())).isEqualTo("processing/unpaid");
+
+        assertThat(deliver(event("checkout.session.completed", placed, "paid", 1, "inr")).body().get("status").asString())
+                .isEqualTo("success");
+        assertThat(status(placed.orderId())).as("a wrong amount is not a payment").isEqualTo("processing/unpaid");
+        assertThat(deliver(event("checkout.session.completed", placed, "paid", 99900, "usd")).status()).isEqualTo(200);
+        assertThat(status(placed.orderId())).as("nor a wrong currency").isEqualTo("processing/unpaid");
+
+        String paid = event("checkout.session.completed", placed, "paid", 99900, "inr");
+        List<Answer> deliveries = parallel(6, () -> deliver(paid));
+        assertThat(deliveries).extracting(Answer::status).containsOnly(200);
+        assertThat(status(placed.orderId())).isEqualTo("processing/paid");
+        String id = JSON.readTree(paid).get("id").asString();
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_webhook_events WHERE event_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        // An expiry arriving after the payment changes nothing.
+        deliver(event("checkout.session.expired", placed, "unpaid", 99900, "inr"));
+        assertThat(status(placed.orderId())).isEqualTo("processing/paid");
+        assertThat(stock(tee)).isEqualTo(3);
+        assertThat(deliver(event("customer.created", placed, "paid", 0, "inr")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anExpiredCheckoutCancelsTheOrderAndRestoresStockOnceAndALatePaymentIsRefunded() throws Exception {
+        String token = buyer();
+        long tee = product("Expiring Tee", "100.00", 5);
+        Placed placed = checkout(token, tee, 3);
+        assertThat(stock(tee)).isEqualTo(2);
+        String expired = event("checkout.session.expired", placed, "unpaid", 30000, "inr");
+        deliver(expired);
+        deliver(expired);
+        deliver(event("checkout.session.expired", placed, "unpaid", 30000, "inr"));
+        assertThat(status(placed.orderId())).isEqualTo("cancelled/unpaid");
+        assertThat(stock(tee)).isEqualTo(5);
+
+        long refundsBefore = STRIPE.count("POST", "/v1/refunds");
+        deliver(event("checkout.session.completed", placed, "paid", 30000, "inr"));
+        assertThat(status(placed.orderId())).isEqualTo("cancelled/paid");
+        assertThat(STRIPE.count("POST", "/v1/refunds")).isEqualTo(refundsBefore + 1);
+        assertThat(STRIPE.calls.get(STRIPE.calls.size() - 1).form()).containsEntry("payment_intent", "pi_" + placed.sessionId());
+        assertThat(jdbc.sql("SELECT stripe_refund_id FROM orders WHERE id = ?").param(placed.orderId()).query(String.class).single())
+                .startsWith("re_");
+        assertThat(stock(tee)).isEqualTo(5);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSweepCancelsOverdueUnpaidCheckoutsOnceWhenNoWebhookCame() {
+        String token = buyer();
+        long tee = product("Swept Tee", "10.00", 4);
+        Placed overdue = checkout(token, tee, 2);
+        Placed fresh = checkout(token, tee, 1);
+        jdbc.sql("UPDATE orders SET stripe_session_expires_at = now() - interval '10 minutes' WHERE id = ?").param(overdue.orderId())
+                .update();
+        Function<Object, Object> sweep = catalog.lookup(Function.class, "expireOverdueCheckouts");
+        Object first = sweep.apply(new dev.storefn.payments.ExpireOverdueCheckouts.Input());
+        assertThat(first.toString()).contains("expired=1");
+        assertThat(status(overdue.orderId())).isEqualTo("cancelled/unpaid");
+        assertThat(status(fresh.orderId())).isEqualTo("processing/unpaid");
+        assertThat(STRIPE.sessions.get(overdue.sessionId())).containsEntry("status", "expired");
+        assertThat(stock(tee)).isEqualTo(3);
+        assertThat(sweep.apply(new dev.storefn.payments.ExpireOverdueCheckouts.Input()).toString()).contains("expired=0");
+        assertThat(stock(tee)).isEqualTo(3);
+    }
+
+    @Test
+    void cancellingEndsAnUnpaidCheckoutAndRefundsAPaidOneOnceUnderConcurrentCancels() throws Exception {
+        String token = buyer();
+        long tee = product("Refunded Tee", "250.00", 10);
+        Placed unpaid = checkout(token, tee, 1);
+        List<Answer> cancels = parallel(5, () -> call("POST", "/api/orders/" + unpaid.orderId() + "/cancel/", null, token));
+        assertThat(cancels.stream().filter(answer -> answer.status() == 200)).hasSize(1);
+        assertThat(STRIPE.sessions.get(unpaid.sessionId())).containsEntry("status", "expired");
+        assertThat(stock(tee)).isEqualTo(10);
+
+        Placed paid = checkout(token, tee, 2);
+        STRIPE.pay(paid.sessionId());
+        deliver(event("checkout.session.completed", paid, "paid", 50000, "inr"));
+        long refundsBefore = STRIPE.count("POST", "/v1/refunds");
+        List<Answer> paidCancels = parallel(5, () -> call("POST", "/api/orders/" + paid.orderId() + "/cancel/", null, token));
+        List<Answer> done = paidCancels.stream().filter(answer -> answer.status() == 200).toList();
+        assertThat(done).hasSize(1);
+        assertThat(done.get(0).body().get("refund_info").asString()).isEqualTo("Your refund will be processed within 5-7 business days");
+        assertThat(STRIPE.count("POST", "/v1/refunds")).isEqualTo(refundsBefore + 1);
+        assertThat(stock(tee)).isEqualTo(10);
+    }
+
+    @Test
+    void aStripeOutageLeavesNoTraceOfTheOrder() {
+        String token = buyer();
+        long tee = product("Outage Tee", "10.00", 3);
+        expect(200, "POST", "/api/cart/add/", "{\"product_id\": " + tee + "}", token);
+        long ordersBefore = jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single();
+        STRIPE.down = true;
+        try {
+            Answer refused = expect(502, "POST", "/api/orders/create/", order(tee, 2), token);
+            assertThat(refused.error()).isEqualTo("Payment provider unavailable");
+            assertThat(refused.detail()).isEqualTo("Payment provider unavailable");
+        } finally {
+            STRIPE.down = false;
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single()).isEqualTo(ordersBefore);
+        assertThat(stock(tee)).isEqualTo(3);
+        assertThat(expect(200, "GET", "/api/cart/", null, token).body().get("items")).hasSize(1);
+        assertThat(expect(200, "GET", "/api/orders/addresses/", null, token).body()).isEmpty();
+    }
+
+    @Test
+    void verifyPaymentChecksTheSessionIsTheCallersOrdersAndMarksItPaid() {
+        String token = buyer();
+        long tee = product("Verified Tee", "75.00", 5);
+        Placed placed = checkout(token, tee, 1);
+        assertThat(expect(400, "GET", "/api/orders/verify-payment/", null, token).error()).isEqualTo("Missing session_id");
+        assertThat(expect(400, "GET", "/api/orders/verify-payment/?session_id=cs_unknown", null, token).error())
+                .isEqualTo("Invalid session_id");
+        assertThat(expect(404, "GET", "/api/orders/verify-payment/?session_id=" + placed.sessionId(), null, buyer()).error())
+                .isEqualTo("Order not found");
+        JsonNode unpaid = expect(200, "GET", "/api/orders/verify-payment/?session_id=" + placed.sessionId(), null, token).body();
+        assertThat(unpaid.get("payment_verified").asBoolean()).isFalse();
+        assertThat(unpaid.get("payment_status").asString()).isEqualTo("unpaid");
+        STRIPE.pay(placed.sessionId());
+        JsonNode paid = expect(200, "GET", "/api/orders/verify-payment/?session_id=" + placed.sessionId(), null, token).body();
+        assertThat(paid.get("order_id").asLong()).isEqualTo(placed.orderId());
+        assertThat(paid.get("payment_verified").asBoolean()).isTrue();
+        assertThat(paid.get("payment_status").asString()).isEqualTo("paid");
+        assertThat(status(placed.orderId())).isEqualTo("processing/paid");
+    }
+}
