@@ -28,6 +28,9 @@ import dev.storefn.cart.RemoveFromWishlist;
 import dev.storefn.cart.UpdateCartItem;
 import dev.storefn.catalog.GetProduct;
 import dev.storefn.catalog.ListProducts;
+import dev.storefn.panel.DeleteUser;
+import dev.storefn.panel.GetUser;
+import dev.storefn.panel.ListUsers;
 import dev.storefn.panel.ToggleUserBlock;
 import dev.storefn.platform.database.Health;
 import dev.storefn.platform.docs.ApiDocs;
@@ -74,7 +77,11 @@ public final class RouteTable {
             of("PATCH", "/api/orders/addresses/{address_id}/", UpdateAddress.class, USER, "Change some fields of an address"),
             of("DELETE", "/api/orders/addresses/{address_id}/", DeleteAddress.class, USER, "Delete an address"),
 
-            of("POST", "/api/panel/users/{id}/toggle-block/", ToggleUserBlock.class, STAFF, "Block or unblock a user (not oneself)"));
+            of("GET", "/api/panel/users/", ListUsers.class, STAFF, "Every user but erased ones, newest first; optional page/page_size"),
+            of("GET", "/api/panel/users/{id}/", GetUser.class, STAFF, "One user with all their orders"),
+            of("POST", "/api/panel/users/{id}/toggle-block/", ToggleUserBlock.class, STAFF, "Block or unblock a user (not oneself)"),
+            of("DELETE", "/api/panel/users/{id}/delete/", DeleteUser.class, STAFF,
+                    "Erase a user (not oneself): personal data, cart, wishlist and addresses go, orders stay"));
 
     private RouteTable() {
     }

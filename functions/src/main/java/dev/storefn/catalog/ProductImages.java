@@ -8,10 +8,11 @@ import dev.storefn.platform.format.PublicUrls;
 /**
  * Where a product's image is. New uploads store a full URL (Cloudinary's {@code secure_url}), returned
  * unchanged; local uploads store a path under the media root; rows carried over from the original store
- * hold a Cloudinary public id ({@code media/products/...}), addressed the way its storage did.
+ * hold a Cloudinary public id ({@code media/products/...}), addressed the way its storage did. Public for
+ * the features that keep a copy of a product's stored image (an order line's snapshot) and show it.
  */
 @Component
-class ProductImages {
+public class ProductImages {
 
     private final PublicUrls urls;
     private final String cloudinaryCloud;
@@ -21,7 +22,8 @@ class ProductImages {
         this.cloudinaryCloud = cloudinaryCloud;
     }
 
-    String url(String stored) {
+    /** The absolute URL of a stored image value; null when there is none. */
+    public String url(String stored) {
         if (stored == null || stored.isEmpty()) {
             return null;
         }
