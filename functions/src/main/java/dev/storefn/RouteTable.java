@@ -29,6 +29,8 @@ import dev.storefn.cart.UpdateCartItem;
 import dev.storefn.catalog.GetProduct;
 import dev.storefn.catalog.ListProducts;
 import dev.storefn.panel.DeleteUser;
+import dev.storefn.panel.GetDashboard;
+import dev.storefn.panel.GetReports;
 import dev.storefn.panel.GetUser;
 import dev.storefn.panel.ListUsers;
 import dev.storefn.panel.ToggleUserBlock;
@@ -81,7 +83,9 @@ public final class RouteTable {
             of("GET", "/api/panel/users/{id}/", GetUser.class, STAFF, "One user with all their orders"),
             of("POST", "/api/panel/users/{id}/toggle-block/", ToggleUserBlock.class, STAFF, "Block or unblock a user (not oneself)"),
             of("DELETE", "/api/panel/users/{id}/delete/", DeleteUser.class, STAFF,
-                    "Erase a user (not oneself): personal data, cart, wishlist and addresses go, orders stay"));
+                    "Erase a user (not oneself): personal data, cart, wishlist and addresses go, orders stay"),
+            of("GET", "/api/panel/dashboard/", GetDashboard.class, STAFF, "Totals, recent orders, categories, lowest stock"),
+            of("GET", "/api/panel/reports/", GetReports.class, STAFF, "Orders, revenue per store day, payment and status split"));
 
     private RouteTable() {
     }

@@ -160,7 +160,7 @@ class AdminUsersTest extends PanelTestSupport {
     void thePanelIsForStaffOnly() {
         Account shopper = register("shopper@example.com", "Sam", "Shopper");
         String[][] routes = {{"GET", "/api/panel/users/"}, {"GET", "/api/panel/users/" + shopper.id() + "/"},
-            {"DELETE", "/api/panel/users/" + shopper.id() + "/delete/"}};
+            {"DELETE", "/api/panel/users/" + shopper.id() + "/delete/"}, {"GET", "/api/panel/dashboard/"}, {"GET", "/api/panel/reports/"}};
         for (String[] route : routes) {
             WireResponse asShopper = call(route[0], route[1], shopper);
             assertThat(asShopper.status()).as(route[0] + " " + route[1]).isEqualTo(403);
