@@ -34,6 +34,11 @@ import dev.storefn.orders.ChangeOrderStatus;
 import dev.storefn.orders.CreateOrder;
 import dev.storefn.orders.GetOrder;
 import dev.storefn.orders.MyOrders;
+import dev.storefn.panel.DeleteUser;
+import dev.storefn.panel.GetDashboard;
+import dev.storefn.panel.GetReports;
+import dev.storefn.panel.GetUser;
+import dev.storefn.panel.ListUsers;
 import dev.storefn.panel.ToggleUserBlock;
 import dev.storefn.payments.StripeWebhook;
 import dev.storefn.payments.VerifyPayment;
@@ -94,7 +99,13 @@ public final class RouteTable {
             of("PATCH", "/api/orders/addresses/{address_id}/", UpdateAddress.class, USER, "Change some fields of an address"),
             of("DELETE", "/api/orders/addresses/{address_id}/", DeleteAddress.class, USER, "Delete an address"),
 
-            of("POST", "/api/panel/users/{id}/toggle-block/", ToggleUserBlock.class, STAFF, "Block or unblock a user (not oneself)"));
+            of("GET", "/api/panel/users/", ListUsers.class, STAFF, "Every user but erased ones, newest first; optional page/page_size"),
+            of("GET", "/api/panel/users/{id}/", GetUser.class, STAFF, "One user with all their orders"),
+            of("POST", "/api/panel/users/{id}/toggle-block/", ToggleUserBlock.class, STAFF, "Block or unblock a user (not oneself)"),
+            of("DELETE", "/api/panel/users/{id}/delete/", DeleteUser.class, STAFF,
+                    "Erase a user (not oneself): personal data, cart, wishlist and addresses go, orders stay"),
+            of("GET", "/api/panel/dashboard/", GetDashboard.class, STAFF, "Totals, recent orders, categories, lowest stock"),
+            of("GET", "/api/panel/reports/", GetReports.class, STAFF, "Orders, revenue per store day, payment and status split"));
 
     private RouteTable() {
     }

@@ -2,20 +2,11 @@ package dev.storefn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.storefn.platform.wire.WireResponse;
 
@@ -23,53 +14,16 @@ import dev.storefn.platform.wire.WireResponse;
  * The list routes are one query each (two for orders and their lines), however long the list: counted at the
  * JDBC driver (every statement prepared or created). Authenticating the caller is one more.
  */
-@SpringBootTest(classes = {Storefn.class, ListQueriesTest.CountingStatements.class})
+@SpringBootTest(classes = {Storefn.class, CountingStatements.class})
 class ListQueriesTest extends FunctionsTest {
-
-    static final AtomicInteger STATEMENTS = new AtomicInteger();
-
-    /** Wraps the pool so that every statement any code opens is counted. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountingStatements {
-
-        @Bean
-        static BeanPostProcessor countStatements() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof DataSource pool) || bean instanceof DelegatingDataSource) {
-                        return bean;
-                    }
-                    return new DelegatingDataSource(pool) {
-                        @Override
-                        public Connection getConnection() throws java.sql.SQLException {
-                            Connection connection = super.getConnection();
-                            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                                    (proxy, method, args) -> {
-                                        if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
-                                                || method.getName().equals("prepareCall")) {
-                                            STATEMENTS.incrementAndGet();
-                                        }
-                                        try {
-                                            return method.invoke(connection, args);
-                                        } catch (java.lang.reflect.InvocationTargetException e) {
-                                            throw e.getCause();
-                                        }
-                                    });
-                        }
-                    };
-                }
-            };
-        }
-    }
 
     private int statements(String path, String token) {
         send("GET", path, null, bearer(token)); // a first visit creates the cart or wishlist
 
-        int before = STATEMENTS.get();
+        int before = CountingStatements.count();
         WireResponse response = send("GET", path, null, bearer(token));
         assertThat(response.status()).isEqualTo(200);
-        return STATEMENTS.get() - before;
+        return CountingStatements.count() - before;
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.storefn.platform.operation.Refusal;
 
-/** What staff and operators may do to accounts: create staff (like {@code createsuperuser}) and block users. */
+/** What staff and operators may do to accounts: create staff (like {@code createsuperuser}), block and erase users. */
 @Service
 public class StaffAccounts {
 
@@ -42,5 +42,19 @@ public class StaffAccounts {
             throw Refusal.refused("You cannot block your own account.");
         }
         return users.toggleBlock(userId).orElseThrow(() -> Refusal.notFound("User"));
+    }
+
+    /**
+     * Erases a user's personal data and keeps the account's row for its orders. Its tokens stop working, since
+     * an erased account is not found. Staff cannot erase themselves. What other features keep of the user is
+     * theirs to remove, in the same transaction.
+     */
+    public void erase(long staffId, long userId) {
+        if (staffId == userId) {
+            throw Refusal.refused("You cannot delete your own account.");
+        }
+        if (!users.erase(userId)) {
+            throw Refusal.notFound("User");
+        }
     }
 }

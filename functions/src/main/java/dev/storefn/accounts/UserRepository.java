@@ -66,6 +66,19 @@ class UserRepository {
                 .param(id).query(Boolean.class).optional();
     }
 
+    /**
+     * Erases an account's personal data, keeping the row for its orders: the email becomes a placeholder no one
+     * can register (its domain has no dot), and names, picture, password and every privilege go. False when
+     * there is no such account.
+     */
+    boolean erase(long id) {
+        return jdbc.sql("""
+                UPDATE users SET deleted_at = now(), email = 'deleted-' || id || '@invalid', password = '',
+                    first_name = '', last_name = '', picture = NULL, last_login = NULL,
+                    is_staff = false, is_superuser = false, is_active = false
+                WHERE id = ? AND deleted_at IS NULL""").param(id).update() == 1;
+    }
+
     record AccessState(User user, boolean sessionRevoked) {
     }
 

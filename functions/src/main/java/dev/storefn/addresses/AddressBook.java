@@ -7,8 +7,9 @@ import org.springframework.stereotype.Service;
 import dev.storefn.platform.operation.Refusal;
 
 /**
- * What other features may do with the address book: find one of a user's addresses, and save a new one
- * (orders save an inline address once the order commits). A book holds at most {@value #MAX_ADDRESSES}.
+ * What other features may do with the address book: find one of a user's addresses, save a new one (orders
+ * save an inline address once the order commits), and forget a user's book when the account is erased. A book
+ * holds at most {@value #MAX_ADDRESSES}.
  */
 @Service
 public class AddressBook {
@@ -36,5 +37,10 @@ public class AddressBook {
             throw Refusal.refused("An address book holds at most " + MAX_ADDRESSES + " addresses. Delete one to add another.");
         }
         return addresses.insert(userId, address);
+    }
+
+    /** Removes every address of the user; orders keep their own copy of where they shipped. */
+    public void forget(long userId) {
+        addresses.deleteAll(userId);
     }
 }

@@ -56,4 +56,8 @@ class AddressRepository {
     boolean delete(long userId, long id) {
         return jdbc.sql("DELETE FROM addresses WHERE id = ? AND user_id = ?").params(id, userId).update() == 1;
     }
+
+    void deleteAll(long userId) {
+        jdbc.sql("DELETE FROM addresses WHERE user_id = ?").param(userId).update();
+    }
 }

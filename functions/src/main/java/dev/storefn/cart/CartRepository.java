@@ -89,6 +89,15 @@ class CartRepository {
                 .params(itemId, userId).update() == 1;
     }
 
+    /** The user's cart and, by cascade, its lines. */
+    void delete(long userId) {
+        jdbc.sql("DELETE FROM carts WHERE user_id = ?").param(userId).update();
+    }
+
+    void emptyOf(long userId) {
+        jdbc.sql("DELETE FROM cart_items WHERE cart_id = (SELECT id FROM carts WHERE user_id = ?)").param(userId).update();
+    }
+
     void clear(long cartId) {
         jdbc.sql("DELETE FROM cart_items WHERE cart_id = ?").param(cartId).update();
     }

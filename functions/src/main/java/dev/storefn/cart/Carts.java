@@ -1,20 +1,30 @@
 package dev.storefn.cart;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** What other features may do to carts: an order, once placed, empties its buyer's server-side cart. */
+/**
+ * What other features may do with carts and wishlists: an order, once placed, empties its buyer's cart; an
+ * erased account loses its cart and wishlist. Both within the caller's transaction.
+ */
 @Service
 public class Carts {
 
-    private final JdbcClient jdbc;
+    private final CartRepository carts;
+    private final WishlistRepository wishlists;
 
-    Carts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Carts(CartRepository carts, WishlistRepository wishlists) {
+        this.carts = carts;
+        this.wishlists = wishlists;
     }
 
-    /** Empties the user's cart, within the caller's transaction (so only if that transaction commits). */
+    /** Empties the user's cart (so only if the caller's transaction commits). */
     public void empty(long userId) {
-        jdbc.sql("DELETE FROM cart_items WHERE cart_id = (SELECT id FROM carts WHERE user_id = ?)").param(userId).update();
+        carts.emptyOf(userId);
+    }
+
+    /** Removes the user's cart and wishlist with all their lines. */
+    public void forget(long userId) {
+        carts.delete(userId);
+        wishlists.delete(userId);
     }
 }

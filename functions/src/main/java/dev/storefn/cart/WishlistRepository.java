@@ -64,4 +64,9 @@ class WishlistRepository {
         return jdbc.sql("DELETE FROM wishlist_items wi USING wishlists w WHERE wi.id = ? AND wi.wishlist_id = w.id AND w.user_id = ?")
                 .params(itemId, userId).update() == 1;
     }
+
+    /** The user's wishlist and, by cascade, its items. */
+    void delete(long userId) {
+        jdbc.sql("DELETE FROM wishlists WHERE user_id = ?").param(userId).update();
+    }
 }

@@ -8,7 +8,8 @@ import dev.storefn.platform.format.PublicUrls;
 /**
  * Where a product's image is. New uploads store a full URL (Cloudinary's {@code secure_url}), returned
  * unchanged; local uploads store a path under the media root; rows carried over from the original store
- * hold a Cloudinary public id ({@code media/products/...}), addressed the way its storage did.
+ * hold a Cloudinary public id ({@code media/products/...}), addressed the way its storage did. Other features
+ * reach it through {@link JoinedProducts#imageUrl}.
  */
 @Component
 class ProductImages {
@@ -21,6 +22,7 @@ class ProductImages {
         this.cloudinaryCloud = cloudinaryCloud;
     }
 
+    /** The absolute URL of a stored image value; null when there is none. */
     String url(String stored) {
         if (stored == null || stored.isEmpty()) {
             return null;

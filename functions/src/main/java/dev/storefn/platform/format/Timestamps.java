@@ -26,6 +26,11 @@ public class Timestamps {
         this.zone = ZoneId.of(zone);
     }
 
+    /** The store's zone, for SQL that groups by the store's calendar days. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public String iso(Instant instant) {
         if (instant == null) {
             return null;

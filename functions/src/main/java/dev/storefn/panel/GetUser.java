@@ -1,0 +1,26 @@
+package dev.storefn.panel;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Refusal;
+
+/** {@code GET /api/panel/users/{id}/}: the user and all their orders, newest first, in one query. */
+@Component
+public class GetUser implements Function<GetUser.Input, AdminUserDetail> {
+
+    record Input(long id) {
+    }
+
+    private final AdminUserRepository users;
+
+    GetUser(AdminUserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public AdminUserDetail apply(Input input) {
+        return users.detail(input.id()).orElseThrow(() -> Refusal.notFound("User"));
+    }
+}
