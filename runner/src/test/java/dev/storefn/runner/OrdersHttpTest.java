@@ -240,6 +240,29 @@ class OrdersHttpTest extends HttpTest {
     }
 
     @Test
+    void theDashboardAndReportsCountRealOrdersAndTheirPaymentsExactly() {
+        String staff = staff();
+        JsonNode before = expect(200, "GET", "/api/panel/dashboard/", null, staff).body();
+        JsonNode reportBefore = expect(200, "GET", "/api/panel/reports/", null, staff).body();
+        Buyer ada = buyer();
+        long tee = product("Counted Tee", "1299.99", 10);
+        long paid = expect(200, "POST", "/api/orders/create/", order(tee, 1), ada.token()).body().get("order_id").asLong();
+        expect(200, "POST", "/api/orders/create/", order(tee, 2), ada.token());
+        long cancelled = expect(200, "POST", "/api/orders/create/", order(tee, 3), ada.token()).body().get("order_id").asLong();
+        expect(200, "PATCH", "/api/orders/" + paid + "/status/", "{\"payment_status\": \"paid\"}", staff);
+        expect(200, "POST", "/api/orders/" + cancelled + "/cancel/", null, ada.token());
+
+        JsonNode after = expect(200, "GET", "/api/panel/dashboard/", null, staff).body();
+        assertThat(after.get("total_orders").asLong() - before.get("total_orders").asLong()).isEqualTo(3);
+        assertThat(after.get("total_revenue").decimalValue().subtract(before.get("total_revenue").decimalValue()))
+                .isEqualByComparingTo("1299.99");
+        assertThat(after.get("recent_orders").get(0).get("id").asLong()).isEqualTo(cancelled);
+        JsonNode report = expect(200, "GET", "/api/panel/reports/", null, staff).body();
+        assertThat(report.get("total_orders").asLong() - reportBefore.get("total_orders").asLong()).isEqualTo(3);
+        assertThat(report.get("total_revenue").decimalValue()).isEqualByComparingTo(after.get("total_revenue").decimalValue());
+    }
+
+    @Test
     void staffMoveOrdersAlongTheStateMachineOnly() throws Exception {
         Buyer ada = buyer();
         String staff = staff();

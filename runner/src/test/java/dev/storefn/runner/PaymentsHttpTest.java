@@ -48,6 +48,12 @@ class PaymentsHttpTest extends HttpTest {
     @Autowired
     FunctionCatalog catalog;
 
+    @Autowired
+    dev.storefn.platform.database.LocalDatabase database;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     private String buyer() {
         return signUp("payer" + BUYERS.incrementAndGet() + "@example.com");
     }
@@ -244,6 +250,58 @@ class PaymentsHttpTest extends HttpTest {
         assertThat(stock(tee)).isEqualTo(3);
         assertThat(expect(200, "GET", "/api/cart/", null, token).body().get("items")).hasSize(1);
         assertThat(expect(200, "GET", "/api/orders/addresses/", null, token).body()).isEmpty();
+    }
+
+    private static JsonNode invoke(org.springframework.cloud.function.adapter.aws.FunctionInvoker invoker, String method, String path,
+            String query, Map<String, String> headers, String body) throws Exception {
+        tools.jackson.databind.node.ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0").put("routeKey", "$default").put("rawPath", path).put("rawQueryString", query);
+        tools.jackson.databind.node.ObjectNode eventHeaders = event.putObject("headers");
+        headers.forEach(eventHeaders::put);
+        event.putObject("requestContext").putObject("http").put("method", method).put("path", path).put("sourceIp", "198.51.100.9");
+        if (body != null) {
+            event.put("body", body).put("isBase64Encoded", false);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        invoker.handleRequest(new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    @Test
+    void aCardOrderIsCreatedAndPaidEndToEndThroughHttpApiEvents() throws Exception {
+        String token = buyer();
+        long tee = product("Lambda Card Tee", "333.33", 4);
+        Map<String, String> properties = Map.of("DATABASE_URL", database.url().jdbcUrl(), "SECRET_KEY", environment.getProperty("SECRET_KEY"),
+                "MAIN_CLASS", dev.storefn.Storefn.class.getName(), "STRIPE_SECRET_KEY", "sk_test_storefn", "STRIPE_API_BASE", STRIPE.base(),
+                "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        properties.forEach(System::setProperty);
+        try {
+            var httpApi = new org.springframework.cloud.function.adapter.aws.FunctionInvoker("httpApi");
+            JsonNode created = invoke(httpApi, "POST", "/api/orders/create/", "",
+                    Map.of("content-type", "application/json", "authorization", "Bearer " + token), order(tee, 3));
+            assertThat(created.get("statusCode").asInt()).as(created.toString()).isEqualTo(200);
+            String url = JSON.readTree(created.get("body").asString()).get("checkout_url").asString();
+            String session = url.substring(url.lastIndexOf('/') + 1);
+            long orderId = jdbc.sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(session).query(Long.class).single();
+            Placed placed = new Placed(orderId, session);
+            assertThat(stock(tee)).isEqualTo(1);
+
+            STRIPE.pay(session);
+            String paid = event("checkout.session.completed", placed, "paid", 99999, "inr");
+            JsonNode webhook = invoke(httpApi, "POST", "/api/orders/webhook/", "", Map.of("content-type", "application/json",
+                    "stripe-signature", Webhook.Signature.generateSignatureHeader(paid, WEBHOOK_SECRET)), paid);
+            assertThat(webhook.get("statusCode").asInt()).isEqualTo(200);
+            assertThat(status(orderId)).isEqualTo("processing/paid");
+
+            JsonNode verified = invoke(httpApi, "GET", "/api/orders/verify-payment/", "session_id=" + session,
+                    Map.of("authorization", "Bearer " + token), null);
+            assertThat(verified.get("statusCode").asInt()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(verified.get("body").asString());
+            assertThat(answer.get("payment_verified").asBoolean()).isTrue();
+            assertThat(answer.get("payment_status").asString()).isEqualTo("paid");
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
     }
 
     @Test
