@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import dev.storefn.platform.operation.Refusal;
+
 /**
  * What the payments feature may do to orders, and what cancelling means for a card order. A payment is
  * applied only if its amount and currency are the order's; a payment that lands on a cancelled order is
@@ -47,7 +49,7 @@ public class OrderPayments {
             return false;
         }
         OrderRepository.State state = found.get();
-        if (!sessionId.equals(state.sessionId()) || amountMinor != minorUnits(state.total())
+        if (sessionId == null || !sessionId.equals(state.sessionId()) || amountMinor != minorUnits(state.total())
                 || currency == null || !currency.toLowerCase(Locale.ROOT).equals(state.currency())) {
             return false;
         }
@@ -89,15 +91,28 @@ public class OrderPayments {
         if (state.payment() == Order.Payment.PAID && state.paymentIntent() != null) {
             refund(orderId, state.paymentIntent());
         } else if (state.payment() == Order.Payment.UNPAID && state.sessionId() != null) {
-            checkouts.expire(state.sessionId());
+            try {
+                checkouts.expire(state.sessionId());
+            } catch (Checkouts.Unavailable e) {
+                throw providerUnavailable();
+            }
         }
     }
 
     private void refund(long orderId, String paymentIntent) {
         // Claimed first, so of two concurrent cancels only one asks for the refund (which is idempotent anyway).
         if (lifecycle.markRefunded(orderId, "pending")) {
-            lifecycle.recordRefund(orderId, checkouts.refund(orderId, paymentIntent));
+            try {
+                lifecycle.recordRefund(orderId, checkouts.refund(orderId, paymentIntent));
+            } catch (Checkouts.Unavailable e) {
+                // The whole transaction goes back: the cancel, or the webhook delivery, which Stripe then repeats.
+                throw providerUnavailable();
+            }
         }
+    }
+
+    private static Refusal providerUnavailable() {
+        return Refusal.error(Refusal.Kind.UPSTREAM_FAILED, "Payment provider unavailable");
     }
 
     /** 1299.99 is 129999: exact, as Stripe counts paise. */

@@ -67,7 +67,7 @@ public class StripeWebhook implements Function<StripeWebhook.Input, StripeWebhoo
         }
         StripeEvent.CheckoutSession session = event.session();
         Long orderId = session == null ? null : session.orderId();
-        if (orderId == null || !event.type().startsWith("checkout.session.")) {
+        if (orderId == null || session.id() == null || !event.type().startsWith("checkout.session.")) {
             return new Received("success");
         }
         switch (event.type()) {
