@@ -150,6 +150,20 @@ class ArchitectureTest {
         assertThat(trespasses).isEmpty();
     }
 
+    @Test
+    void onlyTheOrderLifecycleWritesAnOrdersStatuses() throws IOException {
+        Pattern write = Pattern.compile("(?i)\\b(UPDATE\\s+orders\\b[^;]*?\\b(order_status|payment_status)\\s*=|INSERT\\s+INTO\\s+orders\\b)");
+        List<String> writers = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                if (write.matcher(Files.readString(source)).find()) {
+                    writers.add(source.getFileName().toString());
+                }
+            }
+        }
+        assertThat(writers).containsExactly("OrderLifecycle.java");
+    }
+
     private static OwnsTables ownedTables(String feature) {
         try {
             return Class.forName("dev.storefn." + feature + ".package-info").getAnnotation(OwnsTables.class);
