@@ -293,6 +293,17 @@ class PaymentsHttpTest extends HttpTest {
             assertThat(webhook.get("statusCode").asInt()).isEqualTo(200);
             assertThat(status(orderId)).isEqualTo("processing/paid");
 
+            // The schedule's function, as EventBridge calls it, runs the sweep through the same package.
+            jdbc.sql("UPDATE orders SET stripe_session_expires_at = now() - interval '1 hour' WHERE id = ?").param(orderId).update();
+            java.io.ByteArrayOutputStream swept = new java.io.ByteArrayOutputStream();
+            new org.springframework.cloud.function.adapter.aws.FunctionInvoker("scheduledJobs").handleRequest(
+                    new java.io.ByteArrayInputStream(("{\"version\": \"0\", \"id\": \"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa\","
+                            + " \"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"account\": \"123456789012\","
+                            + " \"time\": \"2026-12-01T10:00:00Z\", \"region\": \"eu-west-1\", \"resources\": [], \"detail\": {}}").getBytes()),
+                    swept, null);
+            assertThat(swept.toString()).contains("expired 0 overdue checkouts");
+            assertThat(status(orderId)).as("a paid order is never swept").isEqualTo("processing/paid");
+
             JsonNode verified = invoke(httpApi, "GET", "/api/orders/verify-payment/", "session_id=" + session,
                     Map.of("authorization", "Bearer " + token), null);
             assertThat(verified.get("statusCode").asInt()).isEqualTo(200);
