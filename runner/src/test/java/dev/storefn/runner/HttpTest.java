@@ -103,6 +103,20 @@ abstract class HttpTest {
         return answer;
     }
 
+    /** Runs {@code deploy/invariants.sql} on the test database: every rule must hold. */
+    void assertInvariantsHold() {
+        try {
+            String script = Files.readString(Path.of("..", "deploy", "invariants.sql"));
+            String query = script.lines().filter(line -> !line.startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
+            jdbc.sql(query.strip().replaceAll(";$", "")).query((rs, row) -> {
+                assertThat(rs.getLong("violations")).as(rs.getString("invariant")).isZero();
+                return null;
+            }).list();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A new shopper's access token. */
     String signUp(String email) {
         return expect(201, "POST", "/api/register/", "{\"email\":\"" + email + "\",\"password\":\"a long password\"}", null)

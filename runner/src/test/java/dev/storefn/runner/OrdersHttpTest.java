@@ -9,12 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
 /** Orders over real HTTP: the original's order tests, server-side prices, no overselling, idempotent retries, the state machine. */
 class OrdersHttpTest extends HttpTest {
+
+    @AfterEach
+    void invariantsHold() {
+        assertInvariantsHold();
+    }
 
     private static final AtomicInteger BUYERS = new AtomicInteger();
     private static final String ADDRESS = "{\"full_name\": \"Ada Lovelace\", \"phone\": \"9876543210\", \"street\": \"12 Analytical Row\","

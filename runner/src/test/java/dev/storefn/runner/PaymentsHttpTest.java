@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -24,6 +25,11 @@ import tools.jackson.databind.JsonNode;
 
 /** Card orders through the real stripe-java against a local stand-in of Stripe, over real HTTP. */
 class PaymentsHttpTest extends HttpTest {
+
+    @AfterEach
+    void invariantsHold() {
+        assertInvariantsHold();
+    }
 
     private static final String WEBHOOK_SECRET = "whsec_storefn_test_secret";
     private static final StripeStandIn STRIPE = new StripeStandIn();

@@ -6,12 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
 /** Cart, wishlist and address book over real HTTP: every route, every message of ORIGINAL.md §3.4 and §3.6. */
 class ShoppingHttpTest extends HttpTest {
+
+    @AfterEach
+    void invariantsHold() {
+        assertInvariantsHold();
+    }
 
     private static final AtomicInteger SHOPPERS = new AtomicInteger();
 
