@@ -160,6 +160,48 @@ class TypedOperationsTest extends FunctionsTest {
     }
 
     @Test
+    void decimalsAreCheckedForPrecisionThenBoundsInDrfsWords() {
+        assertThat(ok(post("/test/decimal/", "{\"amount\": \"99.50\"}")).get("amount").decimalValue()).isEqualByComparingTo("99.5");
+        assertThat(ok(post("/test/decimal/", "{\"amount\": 0}")).get("amount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"1234.56\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure that there are no more than 5 digits in total.");
+        // Digits are counted as written: a trailing zero is a decimal place.
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"1.000\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure that there are no more than 2 decimal places.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": 1.005}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure that there are no more than 2 decimal places.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"1234\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure that there are no more than 3 digits before the decimal point.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"-0.01\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure this value is greater than or equal to 0.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"100.01\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure this value is less than or equal to 100.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"ten\"}")).get("amount").get(0).asString())
+                .isEqualTo("A valid number is required.");
+    }
+
+    @Test
+    void anImageUploadIsJudgedByItsBytesAndReportedWithTheOtherFields() {
+        Multipart good = new Multipart().field("title", "Red Tee").file("picture", "anything.txt", "text/plain", Pngs.tiny());
+        assertThat(ok(sendBytes("POST", "/test/image/", good.bytes(), Map.of("Content-Type", good.contentType())))
+                .get("message").asString()).isEqualTo("Red Tee: " + Pngs.tiny().length + " bytes");
+
+        Multipart renamed = new Multipart().field("title", "x").file("picture", "red.png", "image/png",
+                "plain text".getBytes(StandardCharsets.UTF_8));
+        JsonNode body = refused(sendBytes("POST", "/test/image/", renamed.bytes(), Map.of("Content-Type", renamed.contentType())));
+        assertThat(body.get("picture").get(0).asString())
+                .isEqualTo("Upload a valid image. The file you uploaded was either not an image or a corrupted image.");
+        assertThat(body.get("title").get(0).asString()).isEqualTo("Ensure this field has at least 3 characters.");
+    }
+
+    @Test
+    void aBodyOverTenMegabytesIsTooLargeWhicheverAdapterBroughtIt() {
+        WireResponse response = sendBytes("POST", "/test/raw/", new byte[10 * 1024 * 1024 + 1], Map.of("Content-Type", "image/png"));
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(body(response).get("detail").asString()).isEqualTo("Request body too large.");
+    }
+
+    @Test
     void aWriteThatFailsAfterItsFirstStatementLeavesNothingBehind() {
         jdbc.sql("DELETE FROM storefn_meta WHERE key LIKE 'test-write-%'").update();
         WireResponse failed = post("/test/write-then-fail/", "{\"key\": \"test-write-failed\", \"fail\": true}");
