@@ -1,6 +1,5 @@
 package dev.storefn.catalog;
 
-import java.util.Collection;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -71,7 +70,7 @@ public class Catalog {
      * goes to the media store. {@code matched} are products this import has already written, never matched again.
      */
     @Transactional
-    public Imported importProduct(ProductFields fields, String imageUrl, Upload imageFile, Collection<Long> matched) {
+    public Imported importProduct(ProductFields fields, String imageUrl, Upload imageFile, Set<Long> matched) {
         NewImage image = imageUrl != null ? NewImage.url(imageUrl) : imageFile != null ? NewImage.file(imageFile) : NewImage.NONE;
         String slug = Slugs.candidate(Slugs.slugify(fields.name()), 0);
         Product existing = products.findForImport(fields.name(), slug, matched).orElse(null);

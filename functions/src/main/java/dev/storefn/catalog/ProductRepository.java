@@ -3,7 +3,6 @@ package dev.storefn.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -130,12 +129,12 @@ class ProductRepository {
 
     /**
      * The product a catalog file's record stands for: the first by id with its name, else the first with its
-     * slug, leaving out those the import has matched already (a file may list one name twice).
+     * slug, leaving out those the import has matched already (a file may list one name twice). Those are left
+     * out here rather than in SQL, where a long list of them would be compared with every row.
      */
-    Optional<Product> findForImport(String name, String slug, Collection<Long> excluded) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM products p WHERE (p.name = ? OR p.slug = ?) AND p.id <> ALL (?)"
-                + " ORDER BY p.name = ? DESC, p.id LIMIT 1")
-                .params(name, slug, excluded.toArray(Long[]::new), name).query(PRODUCT).optional();
+    Optional<Product> findForImport(String name, String slug, Set<Long> excluded) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM products p WHERE p.name = ? OR p.slug = ? ORDER BY p.name = ? DESC, p.id")
+                .params(name, slug, name).query(PRODUCT).list().stream().filter(product -> !excluded.contains(product.id())).findFirst();
     }
 
     /** A product from a row whose product columns carry {@code prefix} ({@code product_id}, ... in joins). */
