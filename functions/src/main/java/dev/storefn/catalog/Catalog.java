@@ -44,7 +44,7 @@ public class Catalog {
         this.media = media;
     }
 
-    /** A new product from complete fields and an optional image file. */
+    /** A new product from complete fields (every one but the slug) and an optional image file. */
     @Transactional
     public ProductView create(ProductFields fields, Upload image) {
         return views.view(insert(fields, image == null ? NewImage.NONE : NewImage.file(image)));
@@ -92,7 +92,7 @@ public class Catalog {
         // The image goes first, so that the slug lock below is not held while it uploads.
         String stored = image.store(this, id, fields.name());
         products.lockSlugs();
-        String slug = wanted != null ? unused(wanted, id) : generated(fields.name(), id);
+        String slug = wanted != null ? unused(wanted, id) : generated(fields.name(), null);
         return products.insert(new Product(id, fields.name(), slug, fields.price(), fields.category().value(), stored,
                 fields.description(), fields.stock(), null, null));
     }
@@ -109,7 +109,7 @@ public class Catalog {
         String slug = changes.slug() != null ? changes.slug() : locked.slug();
         if (slug == null || slug.isEmpty() || !slug.equals(locked.slug())) {
             products.lockSlugs();
-            slug = slug == null || slug.isEmpty() ? generated(name, locked.id()) : unused(slug, locked.id());
+            slug = slug == null || slug.isEmpty() ? generated(name, locked.slug()) : unused(slug, locked.id());
         }
         Product updated = products.update(new Product(locked.id(), name, slug,
                 changes.price() != null ? changes.price() : locked.price(),
@@ -117,7 +117,8 @@ public class Catalog {
                 stored != null ? stored : locked.image(),
                 changes.description() != null ? changes.description() : locked.description(),
                 changes.stock() != null ? changes.stock() : locked.stock(), null, null));
-        if (stored != null) {
+        // A change made meanwhile may have stored this very image (same product, same content): it stays.
+        if (stored != null && !stored.equals(locked.image())) {
             dropImage(locked.image(), locked.id());
         }
         return updated;
@@ -130,13 +131,17 @@ public class Catalog {
                 && (image == NewImage.NONE || image.holdsAlready(existing.image()));
     }
 
-    /** The first free slug made from the name, or null when nothing of the name makes one. Needs {@link ProductRepository#lockSlugs}. */
-    private String generated(String name, long id) {
+    /**
+     * The first slug made from the name that no other product has ({@code own} is the product's current one),
+     * or null when nothing of the name makes one. Needs {@link ProductRepository#lockSlugs}.
+     */
+    private String generated(String name, String own) {
         String base = Slugs.slugify(name);
         if (base.isEmpty()) {
             return null;
         }
         Set<String> taken = products.slugsStartingWith(Slugs.sharedPrefix(base));
+        taken.remove(own);
         for (int n = 0; ; n++) {
             String candidate = Slugs.candidate(base, n);
             if (!taken.contains(candidate)) {

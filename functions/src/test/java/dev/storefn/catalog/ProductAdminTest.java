@@ -94,6 +94,18 @@ class ProductAdminTest extends CatalogTestSupport {
     }
 
     @Test
+    void anImageThatIsNotAFileIsRefusedInDrfsWords() {
+        String notAFile = "The submitted data was not a file. Check the encoding type on the form.";
+        assertThat(firstError(with("image", "\"https://images.example.com/tee.png\""), "image")).isEqualTo(notAFile);
+        assertThat(expect(400, multipart("POST", "/api/products/create/", productForm("Text Image Tee").field("image", "tee.png"),
+                staff)).get("image").get(0).asString()).isEqualTo(notAFile);
+        // An empty file input, as FormData sends it when nothing was chosen, is no image at all.
+        assertThat(expect(201, multipart("POST", "/api/products/create/",
+                productForm("No Image Tee").file("image", "", "application/octet-stream", new byte[0]), staff)).get("image").isNull())
+                .isTrue();
+    }
+
+    @Test
     void nameRules() {
         assertThat(firstError(with("name", null), "name")).isEqualTo(NAME);
         assertThat(firstError(with("name", "null"), "name")).isEqualTo(NAME);
@@ -213,6 +225,9 @@ class ProductAdminTest extends CatalogTestSupport {
         assertThat(expect(200, json("PATCH", "/api/products/" + id + "/", "{\"slug\": \"\"}", staff)).get("slug").asString())
                 .isEqualTo("plainer-tee");
         assertThat(expect(200, json("PATCH", "/api/products/" + id + "/", "{\"slug\": \"plainer-tee\"}", staff)).get("slug").asString())
+                .isEqualTo("plainer-tee");
+        // Made again from the same name, the slug is the product's own, not a numbered copy of it.
+        assertThat(expect(200, json("PATCH", "/api/products/" + id + "/", "{\"slug\": \"\"}", staff)).get("slug").asString())
                 .isEqualTo("plainer-tee");
     }
 
