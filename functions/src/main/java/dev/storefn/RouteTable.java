@@ -26,6 +26,8 @@ import dev.storefn.cart.GetWishlist;
 import dev.storefn.cart.RemoveFromCart;
 import dev.storefn.cart.RemoveFromWishlist;
 import dev.storefn.cart.UpdateCartItem;
+import dev.storefn.catalog.CreateProduct;
+import dev.storefn.catalog.DeleteProduct;
 import dev.storefn.catalog.GetProduct;
 import dev.storefn.catalog.ListProducts;
 import dev.storefn.orders.AllOrders;
@@ -39,6 +41,8 @@ import dev.storefn.panel.GetDashboard;
 import dev.storefn.panel.GetReports;
 import dev.storefn.panel.GetUser;
 import dev.storefn.panel.ListUsers;
+import dev.storefn.catalog.ReplaceProduct;
+import dev.storefn.catalog.UpdateProduct;
 import dev.storefn.panel.ToggleUserBlock;
 import dev.storefn.payments.StripeWebhook;
 import dev.storefn.payments.VerifyPayment;
@@ -72,6 +76,12 @@ public final class RouteTable {
             of("GET", "/api/products/", ListProducts.class, ANONYMOUS,
                     "Products, newest first; search, category, min_price, max_price, optional page/page_size"),
             of("GET", "/api/products/{id}/", GetProduct.class, ANONYMOUS, "One product"),
+            of("POST", "/api/products/create/", CreateProduct.class, STAFF,
+                    "Create a product (multipart with an image file, or JSON)").created(),
+            of("PUT", "/api/products/{id}/", ReplaceProduct.class, STAFF, "Replace a product's fields (image optional)"),
+            of("PATCH", "/api/products/{id}/", UpdateProduct.class, STAFF, "Change some fields or the image of a product"),
+            of("DELETE", "/api/products/{id}/", DeleteProduct.class, STAFF,
+                    "Delete a product; carts and wishlists lose it, orders keep their lines").noContent(),
 
             of("GET", "/api/cart/", GetCart.class, USER, "The caller's cart with every line and its product"),
             of("POST", "/api/cart/add/", AddToCart.class, USER, "Add a quantity of a product to the cart"),

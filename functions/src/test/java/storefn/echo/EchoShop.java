@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 import dev.storefn.RouteTable;
 import dev.storefn.Storefn;
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Digits;
 import dev.storefn.platform.operation.Document;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Header;
+import dev.storefn.platform.operation.Image;
 import dev.storefn.platform.operation.Message;
 import dev.storefn.platform.operation.Query;
 import dev.storefn.platform.operation.Range;
@@ -42,6 +44,8 @@ public class EchoShop {
             Route.of("POST", "/test/upload/", DescribeUpload.class, ANONYMOUS, "What a multipart body was bound into"),
             Route.of("POST", "/test/file/", EchoFile.class, ANONYMOUS, "A multipart file part sent back as it came"),
             Route.of("POST", "/test/raw/", EchoRaw.class, ANONYMOUS, "A body sent back byte for byte"),
+            Route.of("POST", "/test/decimal/", EchoDecimal.class, ANONYMOUS, "A decimal with DRF's precision rules"),
+            Route.of("POST", "/test/image/", DescribeImage.class, ANONYMOUS, "An upload that must be an image"),
             Route.of("POST", "/test/write-then-fail/", WriteThenFail.class, ANONYMOUS, "A write, then maybe a refusal"));
 
     @Bean
@@ -92,6 +96,30 @@ public class EchoShop {
         public Described apply(Input input) {
             Upload image = input.image();
             return new Described(image.fieldName(), image.fileName(), image.contentType(), image.size(), input.name(), input.stock());
+        }
+    }
+
+    @Component
+    public static class EchoDecimal implements Function<EchoDecimal.Input, EchoDecimal.Input> {
+
+        public record Input(@Digits(total = 5, fraction = 2) @Range(min = 0, max = 100) BigDecimal amount) {
+        }
+
+        @Override
+        public Input apply(Input input) {
+            return input;
+        }
+    }
+
+    @Component
+    public static class DescribeImage implements Function<DescribeImage.Input, Message> {
+
+        public record Input(@Image Upload picture, @Field(minLength = 3) String title) {
+        }
+
+        @Override
+        public Message apply(Input input) {
+            return new Message(input.title() + ": " + input.picture().size() + " bytes");
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
+import dev.storefn.MultipartBody;
 import dev.storefn.Storefn;
 import dev.storefn.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +71,7 @@ class LambdaBinaryBodiesTest {
     @Test
     void aPngInAMultipartBodyRoundTripsThroughAnHttpApiEvent() throws Exception {
         byte[] png = Pngs.tiny();
-        TypedOperationsTest.Multipart form = new TypedOperationsTest.Multipart().file("file", "red.png", "image/png", png);
+        MultipartBody form = new MultipartBody().file("file", "red.png", "image/png", png);
         JsonNode response = invoke(httpApi, httpApiEvent("/test/file/", form.contentType(), form.bytes()));
         assertThat(response.get("statusCode").asInt()).isEqualTo(200);
         assertThat(response.get("isBase64Encoded").asBoolean()).isTrue();
@@ -86,7 +87,7 @@ class LambdaBinaryBodiesTest {
         assertThat(response.get("isBase64Encoded").asBoolean()).isTrue();
         assertThat(Base64.getDecoder().decode(response.get("body").asString())).isEqualTo(png);
 
-        TypedOperationsTest.Multipart form = new TypedOperationsTest.Multipart().file("file", "red.png", "image/png", png);
+        MultipartBody form = new MultipartBody().file("file", "red.png", "image/png", png);
         JsonNode multipart = invoke(restApi, restApiEvent("/test/file/", form.contentType(), form.bytes()));
         assertThat(Base64.getDecoder().decode(multipart.get("body").asString())).isEqualTo(png);
     }

@@ -2,7 +2,6 @@ package storefn.echo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.storefn.FunctionsTest;
+import dev.storefn.MultipartBody;
 import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -127,7 +127,7 @@ class TypedOperationsTest extends FunctionsTest {
     @Test
     void aMultipartBodyWithAFileIsBoundIntoTheRecord() {
         byte[] png = Pngs.tiny();
-        Multipart form = new Multipart().field("name", "Red Tee").field("stock", "3").file("image", "red.png", "image/png", png);
+        MultipartBody form = new MultipartBody().field("name", "Red Tee").field("stock", "3").file("image", "red.png", "image/png", png);
         JsonNode described = ok(sendBytes("POST", "/test/upload/", form.bytes(), Map.of("Content-Type", form.contentType())));
         assertThat(described.get("field").asString()).isEqualTo("image");
         assertThat(described.get("file_name").asString()).isEqualTo("red.png");
@@ -136,7 +136,7 @@ class TypedOperationsTest extends FunctionsTest {
         assertThat(described.get("name").asString()).isEqualTo("Red Tee");
         assertThat(described.get("stock").asInt()).isEqualTo(3);
 
-        Multipart file = new Multipart().file("file", "red.png", "image/png", png);
+        MultipartBody file = new MultipartBody().file("file", "red.png", "image/png", png);
         WireResponse echoed = sendBytes("POST", "/test/file/", file.bytes(), Map.of("Content-Type", file.contentType()));
         assertThat(echoed.status()).isEqualTo(200);
         assertThat(echoed.header("Content-Type")).isEqualTo("image/png");
@@ -145,10 +145,10 @@ class TypedOperationsTest extends FunctionsTest {
 
     @Test
     void multipartProblemsAreFieldErrorsOrAClearParseError() {
-        Multipart noFile = new Multipart().field("name", "Red Tee").field("stock", "3").field("image", "not a file");
+        MultipartBody noFile = new MultipartBody().field("name", "Red Tee").field("stock", "3").field("image", "not a file");
         assertThat(refused(send("POST", "/test/upload/", noFile.text(), Map.of("Content-Type", noFile.contentType())))
                 .get("image").get(0).asString()).isEqualTo("The submitted data was not a file. Check the encoding type on the form.");
-        Multipart missing = new Multipart().field("name", "Red Tee").field("stock", "-1");
+        MultipartBody missing = new MultipartBody().field("name", "Red Tee").field("stock", "-1");
         JsonNode body = refused(send("POST", "/test/upload/", missing.text(), Map.of("Content-Type", missing.contentType())));
         assertThat(body.get("image").get(0).asString()).isEqualTo("No file was submitted.");
         assertThat(body.get("stock").get(0).asString()).isEqualTo("Ensure this value is greater than or equal to 0.");
@@ -157,6 +157,48 @@ class TypedOperationsTest extends FunctionsTest {
                 .startsWith("Multipart form parse error - ");
         assertThat(refused(send("POST", "/test/upload/", "x", Map.of("Content-Type", "multipart/form-data")))
                 .get("detail").asString()).startsWith("Multipart form parse error - ");
+    }
+
+    @Test
+    void decimalsAreCheckedForPrecisionThenBoundsInDrfsWords() {
+        assertThat(ok(post("/test/decimal/", "{\"amount\": \"99.50\"}")).get("amount").decimalValue()).isEqualByComparingTo("99.5");
+        assertThat(ok(post("/test/decimal/", "{\"amount\": 0}")).get("amount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"1234.56\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure that there are no more than 5 digits in total.");
+        // Digits are counted as written: a trailing zero is a decimal place.
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"1.000\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure that there are no more than 2 decimal places.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": 1.005}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure that there are no more than 2 decimal places.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"1234\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure that there are no more than 3 digits before the decimal point.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"-0.01\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure this value is greater than or equal to 0.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"100.01\"}")).get("amount").get(0).asString())
+                .isEqualTo("Ensure this value is less than or equal to 100.");
+        assertThat(refused(post("/test/decimal/", "{\"amount\": \"ten\"}")).get("amount").get(0).asString())
+                .isEqualTo("A valid number is required.");
+    }
+
+    @Test
+    void anImageUploadIsJudgedByItsBytesAndReportedWithTheOtherFields() {
+        MultipartBody good = new MultipartBody().field("title", "Red Tee").file("picture", "anything.txt", "text/plain", Pngs.tiny());
+        assertThat(ok(sendBytes("POST", "/test/image/", good.bytes(), Map.of("Content-Type", good.contentType())))
+                .get("message").asString()).isEqualTo("Red Tee: " + Pngs.tiny().length + " bytes");
+
+        MultipartBody renamed = new MultipartBody().field("title", "x").file("picture", "red.png", "image/png",
+                "plain text".getBytes(StandardCharsets.UTF_8));
+        JsonNode body = refused(sendBytes("POST", "/test/image/", renamed.bytes(), Map.of("Content-Type", renamed.contentType())));
+        assertThat(body.get("picture").get(0).asString())
+                .isEqualTo("Upload a valid image. The file you uploaded was either not an image or a corrupted image.");
+        assertThat(body.get("title").get(0).asString()).isEqualTo("Ensure this field has at least 3 characters.");
+    }
+
+    @Test
+    void aBodyOverTenMegabytesIsTooLargeWhicheverAdapterBroughtIt() {
+        WireResponse response = sendBytes("POST", "/test/raw/", new byte[10 * 1024 * 1024 + 1], Map.of("Content-Type", "image/png"));
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(body(response).get("detail").asString()).isEqualTo("Request body too large.");
     }
 
     @Test
@@ -179,45 +221,5 @@ class TypedOperationsTest extends FunctionsTest {
         WireResponse echoed = sendBytes("POST", "/test/raw/", png, Map.of("Content-Type", "image/png"));
         assertThat(echoed.body()).isEqualTo(png);
         assertThat(echoed.header("Content-Type")).isEqualTo("image/png");
-    }
-
-    /** A multipart/form-data body, written out by hand so the test controls every byte. */
-    static final class Multipart {
-
-        private static final String BOUNDARY = "----storefn-test-boundary";
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Multipart field(String name, String value) {
-            write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
-            return this;
-        }
-
-        Multipart file(String name, String fileName, String type, byte[] content) {
-            write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + type + "\r\n\r\n");
-            out.writeBytes(content);
-            write("\r\n");
-            return this;
-        }
-
-        byte[] bytes() {
-            ByteArrayOutputStream copy = new ByteArrayOutputStream();
-            copy.writeBytes(out.toByteArray());
-            copy.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            return copy.toByteArray();
-        }
-
-        /** The body as text, for forms without files. */
-        String text() {
-            return new String(bytes(), StandardCharsets.UTF_8);
-        }
-
-        String contentType() {
-            return "multipart/form-data; boundary=" + BOUNDARY;
-        }
-
-        private void write(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
-        }
     }
 }

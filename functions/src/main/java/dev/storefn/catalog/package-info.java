@@ -1,4 +1,4 @@
-/** The product catalog: browsing and searching products, and how product images are addressed. */
+/** The product catalog: browsing and searching products, staff managing them and their images, and the catalog import. */
 @OwnsTables("products")
 package dev.storefn.catalog;
 

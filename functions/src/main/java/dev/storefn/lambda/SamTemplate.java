@@ -45,7 +45,7 @@ final class SamTemplate {
             new Parameter("StripeWebhookSecret", "STRIPE_WEBHOOK_SECRET", true, "",
                     "Signing secret of the Stripe webhook endpoint (whsec_...)"),
             new Parameter("CloudinaryUrl", "CLOUDINARY_URL", true, "",
-                    "cloudinary://key:secret@cloud for product images"),
+                    "cloudinary://API_KEY:API_SECRET@CLOUD_NAME for product images; without it image uploads answer 503"),
             new Parameter("GoogleClientId", "GOOGLE_CLIENT_ID", false, "", "OAuth client id for Google sign-in"),
             new Parameter("CorsAllowedOrigins", "CORS_ALLOWED_ORIGINS", false, "",
                     "Storefront origins that may call the API, comma-separated (https://shop.example.com)"),

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.springframework.core.env.Environment;
 
+import dev.storefn.platform.media.MediaRoot;
+
 /** Where the runner keeps its state on disk: {@code STOREFN_DATA_DIR} (default {@code ./data}). */
 final class DataDirectory {
 
@@ -18,10 +20,8 @@ final class DataDirectory {
         return root(environment).resolve("postgres");
     }
 
-    /** Product images stored on local disk, served under {@code /media/}. */
+    /** Product images stored on local disk, served under {@code /media/}: where the media store keeps them. */
     static Path media(Environment environment) {
-        String configured = environment.getProperty("MEDIA_ROOT");
-        return configured == null || configured.isBlank() ? root(environment).resolve("media")
-                : Path.of(configured).toAbsolutePath().normalize();
+        return MediaRoot.of(environment);
     }
 }

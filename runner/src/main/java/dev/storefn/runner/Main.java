@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code java -jar storefn.jar [serve|migrate|invoke|create-staff|help] ...}. Without a command it serves HTTP,
+ * {@code java -jar storefn.jar [serve|migrate|invoke|create-staff|import-products|help] ...}. Without a command it serves HTTP,
  * and arguments it does not know are Spring Boot properties ({@code --server.port=0}) for {@code serve}.
  */
 @Command(name = "java -jar storefn.jar", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -56,6 +56,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new MigrateCommand())
                 .addSubcommand(new InvokeCommand())
                 .addSubcommand(new CreateStaffCommand(in))
+                .addSubcommand(new ImportProductsCommand())
                 .addSubcommand(new HelpCommand()), out, err);
     }
 
@@ -90,10 +91,10 @@ public final class Main implements Callable<Integer> {
      */
     private static int answersOnStandardOutput(ParseResult parsed) {
         String command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "serve";
-        if ("invoke".equals(command) || "create-staff".equals(command)) {
+        if ("invoke".equals(command) || "create-staff".equals(command) || "import-products".equals(command)) {
             System.setOut(System.err);
         }
-        if ("create-staff".equals(command)) {
+        if ("create-staff".equals(command) || "import-products".equals(command)) {
             System.setProperty("logging.level.root", "WARN");
         }
         return new RunLast().execute(parsed);

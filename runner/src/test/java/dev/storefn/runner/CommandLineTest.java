@@ -54,7 +54,7 @@ class CommandLineTest {
             out.reset();
             assertThat(run(help)).as(help).isZero();
             assertThat(out()).as(help).startsWith("Usage: java -jar storefn.jar")
-                    .contains("serve", "migrate", "invoke", "create-staff", "STOREFN_DATA_DIR");
+                    .contains("serve", "migrate", "invoke", "create-staff", "import-products", "STOREFN_DATA_DIR");
             assertThat(err()).as(help).isEmpty();
         }
         assertThat(dataDirectory).doesNotExist();
@@ -75,7 +75,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"serve", "migrate", "invoke", "create-staff"}) {
+        for (String command : new String[] {"serve", "migrate", "invoke", "create-staff", "import-products"}) {
             out.reset();
             assertThat(run(command, "--help")).as(command).isZero();
             assertThat(out()).as(command).startsWith("Usage: java -jar storefn.jar " + command);
@@ -106,6 +106,13 @@ class CommandLineTest {
     }
 
     @Test
+    void importProductsNeedsAFile() {
+        assertThat(run("import-products")).isEqualTo(2);
+        assertThat(err()).startsWith("Missing required parameter: 'FILE'").contains("Usage: java -jar storefn.jar import-products");
+        assertThat(dataDirectory).doesNotExist();
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(run("bogus")).isEqualTo(2);
         assertThat(err()).startsWith("Unknown command: 'bogus'" + System.lineSeparator())
@@ -119,7 +126,7 @@ class CommandLineTest {
         assertThat(run("--bogus")).isEqualTo(2);
         assertThat(err()).startsWith("Unknown option: '--bogus'" + System.lineSeparator());
         for (String[] args : new String[][] {{"serve", "--bogus"}, {"serve", "stray"}, {"migrate", "-x"},
-                {"invoke", "--event", "e.json", "--bogus"}, {"create-staff", "--bogus"}}) {
+                {"invoke", "--event", "e.json", "--bogus"}, {"create-staff", "--bogus"}, {"import-products", "--bogus", "x.json"}}) {
             err.reset();
             assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
             assertThat(err()).as(String.join(" ", args)).contains("Usage: java -jar storefn.jar " + args[0]);

@@ -39,10 +39,13 @@ abstract class HttpTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
+    /** The server's data directory: its embedded PostgreSQL and local media, for commands run beside it. */
+    static Path dataDirectory;
+
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path directory = Files.createTempDirectory("storefn-http-test");
-        registry.add("STOREFN_DATA_DIR", directory::toString);
+        dataDirectory = Files.createTempDirectory("storefn-http-test");
+        registry.add("STOREFN_DATA_DIR", dataDirectory::toString);
     }
 
     @LocalServerPort

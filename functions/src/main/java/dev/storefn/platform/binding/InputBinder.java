@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.storefn.platform.media.ImageFiles;
+import dev.storefn.platform.media.ImageRejected;
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Credential;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.FieldErrors;
 import dev.storefn.platform.operation.Header;
+import dev.storefn.platform.operation.Image;
 import dev.storefn.platform.operation.LenientBody;
 import dev.storefn.platform.operation.Paging;
 import dev.storefn.platform.operation.Query;
@@ -103,10 +106,24 @@ public final class InputBinder {
         } else {
             source = Source.BODY;
         }
+        if (component.isAnnotationPresent(Image.class) && source != Source.FILE) {
+            throw new IllegalStateException("Only uploads are checked to be images: " + component);
+        }
         if ((source == Source.CREDENTIAL || source == Source.HEADER) && raw != String.class) {
             throw new IllegalStateException("Headers and credentials are text: " + component);
         }
         return new Slot(component, source, name, field, range);
+    }
+
+    /**
+     * A record from the fields of a JSON object under the same rules as a request body, for input that does
+     * not arrive as a request (a file a command reads); refuses with every field error at once.
+     */
+    public static <T> T record(Class<T> type, ObjectNode fields) {
+        FieldErrors errors = new FieldErrors();
+        Object record = Values.record("", fields, type, false, errors);
+        errors.throwIfAny();
+        return type.cast(record);
     }
 
     public Class<?> type() {
@@ -219,7 +236,15 @@ public final class InputBinder {
     private static Upload file(Slot slot, RequestBody body, FieldErrors errors) {
         List<Upload> uploads = body == null ? List.of() : body.files().getOrDefault(slot.wireName(), List.of());
         if (!uploads.isEmpty()) {
-            return uploads.get(0);
+            Upload upload = uploads.get(0);
+            if (slot.component().isAnnotationPresent(Image.class)) {
+                try {
+                    ImageFiles.read(upload.content());
+                } catch (ImageRejected rejected) {
+                    errors.add(slot.wireName(), rejected.getMessage());
+                }
+            }
+            return upload;
         }
         ObjectNode fields = body == null ? null : body.fields();
         JsonNode value = fields == null ? null : fields.get(slot.wireName());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.storefn.platform.operation.Digits;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.FieldErrors;
 import dev.storefn.platform.operation.Range;
@@ -104,7 +105,7 @@ final class Values {
                 errors.add(key, invalid(field, raw, value));
                 return null;
             }
-            return new BigDecimal(trimmed);
+            return number(key, new BigDecimal(trimmed), raw, slot, errors);
         }
         if (raw == Boolean.class || raw == boolean.class) {
             switch (trimmed.toLowerCase(Locale.ROOT)) {
@@ -184,7 +185,7 @@ final class Values {
     private static Object number(String key, BigDecimal value, Class<?> raw, Slot slot, FieldErrors errors) {
         Field field = slot == null ? null : slot.field();
         if (raw == BigDecimal.class) {
-            return value;
+            return decimal(key, value, slot, errors);
         }
         BigInteger whole;
         try {
@@ -215,6 +216,42 @@ final class Values {
             return primitiveDefault(raw);
         }
         return raw == int.class || raw == Integer.class ? (Object) whole.intValue() : (Object) whole.longValue();
+    }
+
+    /** A decimal checked as DRF's DecimalField checks it: precision first, then the bounds. */
+    private static BigDecimal decimal(String key, BigDecimal value, Slot slot, FieldErrors errors) {
+        Digits digits = slot == null ? null : slot.component().getAnnotation(Digits.class);
+        if (digits != null) {
+            // DRF counts the digits as written: the digits of the unscaled value, and the exponent's places.
+            int places = Math.max(value.scale(), 0);
+            int total = value.scale() >= 0 ? Math.max(value.precision(), places) : value.precision() - value.scale();
+            int whole = total - places;
+            String problem = total > digits.total() ? orDefault(digits.tooManyDigits(),
+                    "Ensure that there are no more than " + digits.total() + " digits in total.")
+                    : places > digits.fraction() ? orDefault(digits.tooManyDecimals(),
+                    "Ensure that there are no more than " + digits.fraction() + " decimal places.")
+                    : whole > digits.total() - digits.fraction() ? orDefault(digits.tooManyWholeDigits(),
+                    "Ensure that there are no more than " + (digits.total() - digits.fraction()) + " digits before the decimal point.")
+                    : null;
+            if (problem != null) {
+                errors.add(key, problem);
+                return null;
+            }
+        }
+        Range range = slot == null ? null : slot.range();
+        if (range != null && range.min() != Long.MIN_VALUE && value.compareTo(BigDecimal.valueOf(range.min())) < 0) {
+            errors.add(key, orDefault(range.belowMin(), "Ensure this value is greater than or equal to " + range.min() + "."));
+            return null;
+        }
+        if (range != null && range.max() != Long.MAX_VALUE && value.compareTo(BigDecimal.valueOf(range.max())) > 0) {
+            errors.add(key, orDefault(range.aboveMax(), "Ensure this value is less than or equal to " + range.max() + "."));
+            return null;
+        }
+        return value;
+    }
+
+    private static String orDefault(String message, String fallback) {
+        return message.isEmpty() ? fallback : message;
     }
 
     /** A record from the fields of a JSON object; {@code key} prefixes the names of its errors (empty: none). */

@@ -84,6 +84,10 @@ public class Dispatcher {
         if (CorsPolicy.isPreflight(request)) {
             return WireResponse.empty(200);
         }
+        // The web adapter stops such bodies before reading them; Lambda events and invoke arrive whole.
+        if (request.body().length > BodyReader.MAX_BODY_BYTES) {
+            throw Refusal.detail(Refusal.Kind.TOO_LARGE, "Request body too large.");
+        }
         Router.Resolution resolution = router.resolve(request.method(), request.path());
         if (resolution instanceof Router.AddSlash addSlash) {
             return redirect(request, addSlash.location());

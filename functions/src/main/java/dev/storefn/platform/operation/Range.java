@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Bounds of a whole-number input, with DRF's wording unless the operation gives its own. */
+/** Bounds of a whole-number or decimal input, with DRF's wording unless the operation gives its own. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Range {

@@ -1,0 +1,29 @@
+package dev.storefn.catalog;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Image;
+import dev.storefn.platform.operation.Upload;
+import dev.storefn.platform.operation.WholeBody;
+
+/** {@code POST /api/products/create/}: a new product, from a multipart form (with its image) or JSON. */
+@Component
+public class CreateProduct implements Function<CreateProduct.Input, ProductView> {
+
+    record Input(@WholeBody ProductFields product, @Field(required = false) @Image Upload image) {
+    }
+
+    private final Catalog catalog;
+
+    CreateProduct(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public ProductView apply(Input input) {
+        return catalog.create(input.product(), input.image());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.storefn.catalog;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.Message;
+
+/** {@code DELETE /api/products/{id}/}: 204; carts and wishlists lose the product, orders keep their lines. */
+@Component
+public class DeleteProduct implements Function<DeleteProduct.Input, Message> {
+
+    record Input(long id) {
+    }
+
+    private final Catalog catalog;
+
+    DeleteProduct(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Message apply(Input input) {
+        catalog.delete(input.id());
+        return new Message("Product deleted");
+    }
+}

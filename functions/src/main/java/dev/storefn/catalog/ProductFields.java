@@ -1,0 +1,28 @@
+package dev.storefn.catalog;
+
+import java.math.BigDecimal;
+
+import dev.storefn.platform.operation.Digits;
+import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Range;
+
+/**
+ * A product as staff enter it, with the original serializer's rules and words (ORIGINAL.md §3.3). Creating
+ * needs every field but the slug; a PATCH gives any of them (the others are null and stay as they are). A
+ * blank or absent slug is made from the name.
+ */
+public record ProductFields(
+        @Field(missing = "Product name is required.", minLength = 3, tooShort = "Product name must be at least 3 characters.",
+                maxLength = 255, tooLong = "Product name cannot exceed 255 characters.") String name,
+        @Field(missing = "Price is required.", invalid = "Price must be a valid number.")
+        @Digits(total = 10, fraction = 2, tooManyDigits = "Price is too large.", tooManyWholeDigits = "Price is too large.")
+        @Range(min = 0, belowMin = "Price cannot be negative.", max = 1_000_000, aboveMax = "Price cannot exceed ₹10,00,000.")
+        BigDecimal price,
+        @Field(missing = "Stock quantity is required.", invalid = "Stock must be a valid integer.")
+        @Range(min = 0, belowMin = "Stock quantity cannot be negative.") Integer stock,
+        @Field(missing = "Description is required.", minLength = 10, tooShort = "Description must be at least 10 characters.")
+        String description,
+        Category category,
+        @Field(required = false, blank = true, maxLength = Slugs.MAX_LENGTH, pattern = "[-a-zA-Z0-9_]+",
+                mismatch = "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.") String slug) {
+}

@@ -1,0 +1,66 @@
+package dev.storefn.platform.media;
+
+import java.util.Optional;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Cloudinary's account settings: {@code CLOUDINARY_URL} ({@code cloudinary://key:secret@cloud}), or
+ * {@code CLOUDINARY_CLOUD_NAME}, {@code CLOUDINARY_API_KEY} and {@code CLOUDINARY_API_SECRET}; and
+ * {@code CLOUDINARY_UPLOAD_PREFIX}, the API's address when it is not Cloudinary's own (a test stand-in).
+ */
+public record CloudinarySettings(String cloudName, String apiKey, String apiSecret, String uploadPrefix) {
+
+    public CloudinarySettings {
+        if (blank(cloudName) || blank(apiKey) || blank(apiSecret)) {
+            throw new IllegalArgumentException("Cloudinary needs a cloud name, an API key and an API secret");
+        }
+        uploadPrefix = blank(uploadPrefix) ? null : uploadPrefix.strip().replaceAll("/+$", "");
+    }
+
+    /** The settings, or empty when Cloudinary is not configured; a setting given by halves fails the start. */
+    public static Optional<CloudinarySettings> from(Environment environment) {
+        String url = environment.getProperty("CLOUDINARY_URL", "");
+        String cloud = environment.getProperty("CLOUDINARY_CLOUD_NAME", "");
+        String key = environment.getProperty("CLOUDINARY_API_KEY", "");
+        String secret = environment.getProperty("CLOUDINARY_API_SECRET", "");
+        String prefix = environment.getProperty("CLOUDINARY_UPLOAD_PREFIX", "");
+        if (!blank(url)) {
+            return Optional.of(fromUrl(url.strip(), prefix));
+        }
+        if (blank(cloud) && blank(key) && blank(secret)) {
+            return Optional.empty();
+        }
+        if (blank(cloud) || blank(key) || blank(secret)) {
+            throw new IllegalStateException("Set all three of CLOUDINARY_CLOUD_NAME, CLOUDINARY_API_KEY and"
+                    + " CLOUDINARY_API_SECRET, or CLOUDINARY_URL");
+        }
+        return Optional.of(new CloudinarySettings(cloud.strip(), key.strip(), secret.strip(), prefix));
+    }
+
+    /** Read by hand: {@code java.net.URI} has no host for a cloud name with an underscore. */
+    private static CloudinarySettings fromUrl(String url, String prefix) {
+        String scheme = "cloudinary://";
+        String rest = url.regionMatches(true, 0, scheme, 0, scheme.length()) ? url.substring(scheme.length()) : null;
+        int at = rest == null ? -1 : rest.lastIndexOf('@');
+        int colon = at < 0 ? -1 : rest.indexOf(':');
+        if (at < 0 || colon < 1 || colon > at - 2) {
+            throw new IllegalStateException("CLOUDINARY_URL must read cloudinary://API_KEY:API_SECRET@CLOUD_NAME");
+        }
+        String cloud = rest.substring(at + 1).replaceAll("[/?].*$", "");
+        if (cloud.isEmpty()) {
+            throw new IllegalStateException("CLOUDINARY_URL must read cloudinary://API_KEY:API_SECRET@CLOUD_NAME");
+        }
+        return new CloudinarySettings(cloud, rest.substring(0, colon), rest.substring(colon + 1, at), prefix);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Keeps the secret out of logs and failure messages. */
+    @Override
+    public String toString() {
+        return "CloudinarySettings[cloudName=" + cloudName + ", apiKey=" + apiKey + ", uploadPrefix=" + uploadPrefix + "]";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.storefn.platform.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.storefn.platform.format.PublicUrls;
+
+/** Images as files under the media root, served under {@code /media/} (by the runner, by nginx in production). */
+final class LocalMediaStore implements MediaStore {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMediaStore.class);
+
+    private final Path root;
+    private final PublicUrls urls;
+
+    LocalMediaStore(Path root, PublicUrls urls) {
+        this.root = root;
+        this.urls = urls;
+    }
+
+    @Override
+    public String put(ImageFile image, String folder, String name) {
+        String relative = folder + "/" + name + "." + image.format().extension();
+        Path file = inside(relative);
+        if (file == null) {
+            throw new IllegalArgumentException("Not a name under the media root: " + relative);
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            // Written aside and moved in, so /media/ never serves half a file.
+            Path partial = Files.createTempFile(file.getParent(), ".upload-", ".part");
+            try {
+                Files.write(partial, image.bytes());
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store " + file, e);
+        }
+        return relative;
+    }
+
+    @Override
+    public void remove(String stored) {
+        if (stored == null || stored.isEmpty() || MediaStore.isUrl(stored)) {
+            return;
+        }
+        Path file = inside(stored);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove the replaced image {}: {}", file, e.toString());
+        }
+    }
+
+    @Override
+    public String url(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return null;
+        }
+        return MediaStore.isUrl(stored) ? stored : urls.media(stored);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The file a stored path names, or null when the path would lead out of the media root. */
+    private Path inside(String relative) {
+        Path file = root.resolve(relative).normalize();
+        return file.startsWith(root) && !file.equals(root) ? file : null;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.storefn.platform.media;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import dev.storefn.platform.format.PublicUrls;
+
+/**
+ * Chooses the media store: Cloudinary when it is configured; otherwise local disk under the media root,
+ * except on AWS Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} is set), whose disk does not last, where uploads
+ * are refused.
+ */
+@Configuration(proxyBeanMethods = false)
+class MediaStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaStoreConfiguration.class);
+
+    @Bean
+    MediaStore mediaStore(Environment environment, PublicUrls urls) {
+        Optional<CloudinarySettings> cloudinary = CloudinarySettings.from(environment);
+        if (cloudinary.isPresent()) {
+            log.debug("Product images go to Cloudinary ({})", cloudinary.get());
+            return new CloudinaryMediaStore(cloudinary.get(), urls);
+        }
+        if (onLambda(environment)) {
+            return new UnavailableMediaStore(urls);
+        }
+        return new LocalMediaStore(MediaRoot.of(environment), urls);
+    }
+
+    static boolean onLambda(Environment environment) {
+        String function = environment.getProperty("AWS_LAMBDA_FUNCTION_NAME");
+        return function != null && !function.isBlank();
+    }
+}

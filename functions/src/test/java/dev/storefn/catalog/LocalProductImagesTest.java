@@ -1,0 +1,151 @@
+package dev.storefn.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.storefn.MultipartBody;
+import dev.storefn.TestImages;
+import dev.storefn.platform.operation.Upload;
+import tools.jackson.databind.JsonNode;
+
+/** Product images on local disk (the embedded default): stored under the media root, replaced and removed with their rows. */
+class LocalProductImagesTest extends CatalogTestSupport {
+
+    private static final Path MEDIA = Path.of(System.getProperty("MEDIA_ROOT"));
+    private static final String MEDIA_URL = "http://localhost:8000/media/";
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private static Path file(JsonNode product) {
+        String url = product.get("image").asString();
+        assertThat(url).startsWith(MEDIA_URL);
+        return MEDIA.resolve(url.substring(MEDIA_URL.length()));
+    }
+
+    private JsonNode createWith(String name, String fileName, byte[] image) {
+        return expect(201, multipart("POST", "/api/products/create/", productForm(name).file("image", fileName, "image/png", image),
+                staff));
+    }
+
+    @Test
+    void anUploadedImageIsStoredUnderTheMediaRootAndServedUnderMedia() throws Exception {
+        byte[] png = TestImages.picture("png", 11);
+        JsonNode created = createWith("Image Tee", "tee photo.PNG", png);
+        assertThat(created.get("image").asString()).matches(MEDIA_URL + "products/" + created.get("id").asLong()
+                + "-image-tee-[0-9a-f]{10}\\.png");
+        assertThat(Files.readAllBytes(file(created))).isEqualTo(png);
+        assertThat(expect(200, get("/api/products/" + created.get("id").asLong() + "/")).get("image").asString())
+                .isEqualTo(created.get("image").asString());
+    }
+
+    @Test
+    void theFormatComesFromTheBytesNotTheNameOrTheDeclaredType() throws Exception {
+        byte[] webp;
+        try (InputStream in = getClass().getResourceAsStream("/dev/storefn/platform/media/python.webp")) {
+            webp = in.readAllBytes();
+        }
+        assertThat(file(createWith("Webp Tee", "photo.png", webp)).toString()).endsWith(".webp");
+        assertThat(file(createWith("Jpeg Tee", "photo.gif", TestImages.picture("jpg", 1))).toString()).endsWith(".jpg");
+        assertThat(file(createWith("Gif Tee", "photo", TestImages.picture("gif", 1))).toString()).endsWith(".gif");
+    }
+
+    @Test
+    void replacingTheImageRemovesTheOldFileAndTheSameImageChangesNothing() throws Exception {
+        JsonNode created = createWith("Swap Tee", "a.png", TestImages.picture("png", 1));
+        long id = created.get("id").asLong();
+        Path first = file(created);
+
+        JsonNode same = expect(200, multipart("PATCH", "/api/products/" + id + "/",
+                new MultipartBody().file("image", "again.png", "image/png", TestImages.picture("png", 1)), staff));
+        assertThat(same.get("image").asString()).isEqualTo(created.get("image").asString());
+        assertThat(first).exists();
+
+        byte[] jpeg = TestImages.picture("jpg", 2);
+        JsonNode replaced = expect(200, multipart("PATCH", "/api/products/" + id + "/",
+                new MultipartBody().field("name", "Swapped Tee").file("image", "b.jpg", "image/jpeg", jpeg), staff));
+        assertThat(first).doesNotExist();
+        assertThat(Files.readAllBytes(file(replaced))).isEqualTo(jpeg);
+
+        // Leaving the image out keeps it.
+        JsonNode kept = expect(200, multipart("PATCH", "/api/products/" + id + "/", new MultipartBody().field("stock", "3"), staff));
+        assertThat(kept.get("image").asString()).isEqualTo(replaced.get("image").asString());
+
+        expect(204, json("DELETE", "/api/products/" + id + "/", null, staff));
+        assertThat(file(replaced)).doesNotExist();
+    }
+
+    @Test
+    void anImageStoredForAChangeThatRollsBackIsRemovedAgain() throws Exception {
+        byte[] png = TestImages.picture("png", 21);
+        ProductFields fields = new ProductFields("Rolled Back Tee", new BigDecimal("10.00"), 1, "A change that never happened",
+                Category.MEN, null);
+        String[] url = new String[1];
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            url[0] = catalog.create(fields, new Upload("image", "x.png", "image/png", png)).image();
+            assertThat(MEDIA.resolve(url[0].substring(MEDIA_URL.length()))).exists();
+            status.setRollbackOnly();
+        });
+        assertThat(MEDIA.resolve(url[0].substring(MEDIA_URL.length()))).doesNotExist();
+        assertThat(jdbc.sql("SELECT count(*) FROM products").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anImageAnotherProductStillShowsIsKept() {
+        JsonNode first = createWith("Shared Tee", "a.png", TestImages.picture("png", 31));
+        long second = expect(201, json("POST", "/api/products/create/", productJson("Sharing Tee"), staff)).get("id").asLong();
+        jdbc.sql("UPDATE products SET image = (SELECT image FROM products WHERE id = ?) WHERE id = ?")
+                .params(first.get("id").asLong(), second).update();
+        expect(204, json("DELETE", "/api/products/" + first.get("id").asLong() + "/", null, staff));
+        assertThat(file(first)).exists();
+    }
+
+    @Test
+    void aRenamedTextFileATruncatedPngAndAnOversizedImageAreRefusedAndNothingIsStored() throws Exception {
+        long before = countFiles();
+        String notAnImage = "Upload a valid image. The file you uploaded was either not an image or a corrupted image.";
+        JsonNode text = expect(400, multipart("POST", "/api/products/create/",
+                productForm("Text Tee").file("image", "photo.png", "image/png", "name,price\ntee,10\n".getBytes()), staff));
+        assertThat(text.get("image").get(0).asString()).isEqualTo(notAnImage);
+        JsonNode truncated = expect(400, multipart("POST", "/api/products/create/",
+                productForm("Cut Tee").file("image", "photo.png", "image/png", TestImages.truncated(TestImages.picture("png", 5), 0.7)),
+                staff));
+        assertThat(truncated.get("image").get(0).asString()).isEqualTo(notAnImage);
+        // Through the dispatcher an 11 MB upload is a body over the cap: 413 before anything reads it.
+        byte[] big = TestImages.noisyPng(11 * 1024 * 1024);
+        assertThat(expect(413, multipart("POST", "/api/products/create/",
+                productForm("Big Tee").file("image", "big.png", "image/png", big), staff)).get("detail").asString())
+                .isEqualTo("Request body too large.");
+        // Called directly (as the import does), the same image is refused by its size.
+        ProductFields fields = new ProductFields("Big Tee", BigDecimal.TEN, 1, "Too big to be shown", Category.MEN, null);
+        try {
+            catalog.create(fields, new Upload("image", "big.png", "image/png", big));
+            throw new AssertionError("accepted");
+        } catch (dev.storefn.platform.operation.Refusal refusal) {
+            assertThat(refusal.fieldErrors().get("image")).containsExactly("The image is larger than 10 MB. Upload a smaller one.");
+        }
+        assertThat(countFiles()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM products").query(Long.class).single()).isZero();
+    }
+
+    private static long countFiles() throws Exception {
+        if (!Files.exists(MEDIA)) {
+            return 0;
+        }
+        try (var files = Files.walk(MEDIA)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+}
