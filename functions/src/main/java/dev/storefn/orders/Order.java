@@ -11,35 +11,36 @@ import java.util.Set;
  */
 final class Order {
 
-    enum Status {
-        PROCESSING, SHIPPED, DELIVERED, CANCELLED;
+    /** The states' names as the database and the wire write them: lower case. */
+    interface Named {
+        String name();
 
-        String wire() {
+        default String wire() {
             return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    enum Status implements Named {
+        PROCESSING, SHIPPED, DELIVERED, CANCELLED;
 
         static Status of(String wire) {
             return valueOf(wire.toUpperCase(Locale.ROOT));
         }
     }
 
-    enum Payment {
+    enum Payment implements Named {
         UNPAID, PAID;
-
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         static Payment of(String wire) {
             return valueOf(wire.toUpperCase(Locale.ROOT));
         }
     }
 
-    enum Method {
+    enum Method implements Named {
         COD, STRIPE;
 
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
+        static Method of(String wire) {
+            return valueOf(wire.toUpperCase(Locale.ROOT));
         }
     }
 

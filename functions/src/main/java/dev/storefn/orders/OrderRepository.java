@@ -67,7 +67,7 @@ class OrderRepository {
         return jdbc.sql("SELECT user_id, order_status, payment_status, payment_method, total_amount, currency, stripe_session_id,"
                 + " stripe_payment_intent_id, stripe_refund_id FROM orders WHERE id = ?").param(orderId)
                 .query((rs, row) -> new State(rs.getLong(1), Order.Status.of(rs.getString(2)), Order.Payment.of(rs.getString(3)),
-                        Order.Method.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getBigDecimal(5), rs.getString(6),
+                        Order.Method.of(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getString(9)))
                 .optional();
     }
