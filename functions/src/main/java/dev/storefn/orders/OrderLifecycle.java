@@ -3,6 +3,7 @@ package dev.storefn.orders;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -66,13 +67,17 @@ class OrderLifecycle {
 
     /** Marks the order paid; false when it was paid already. Payment never goes back to unpaid. */
     boolean markPaid(long orderId) {
-        return markPaid(orderId, null);
+        return markPaid(orderId, null).isPresent();
     }
 
-    /** Marks a card payment; the payment intent is kept for a refund. */
-    boolean markPaid(long orderId, String paymentIntent) {
+    /**
+     * Marks a card payment, keeping the payment intent for a refund. The order's status at the moment it became
+     * paid (read under the row's lock, so a cancel that committed just before is seen); empty when already paid.
+     */
+    Optional<Order.Status> markPaid(long orderId, String paymentIntent) {
         return jdbc.sql("UPDATE orders SET payment_status = 'paid', stripe_payment_intent_id = coalesce(?, stripe_payment_intent_id),"
-                + " updated_at = now() WHERE id = ? AND payment_status = 'unpaid'").params(paymentIntent, orderId).update() == 1;
+                + " updated_at = now() WHERE id = ? AND payment_status = 'unpaid' RETURNING order_status")
+                .params(paymentIntent, orderId).query((rs, row) -> Order.Status.of(rs.getString(1))).optional();
     }
 
     /** An unpaid order whose checkout ended (expired, abandoned, failed) is cancelled and gives its stock back, once. */

@@ -53,11 +53,11 @@ public class OrderPayments {
                 || currency == null || !currency.toLowerCase(Locale.ROOT).equals(state.currency())) {
             return false;
         }
-        boolean newlyPaid = lifecycle.markPaid(orderId, paymentIntent);
-        if (newlyPaid && state.status() == Order.Status.CANCELLED && paymentIntent != null) {
+        Optional<Order.Status> paidWhile = lifecycle.markPaid(orderId, paymentIntent);
+        if (paidWhile.isPresent() && paidWhile.get() == Order.Status.CANCELLED && paymentIntent != null) {
             refund(orderId, paymentIntent);
         }
-        return newlyPaid;
+        return paidWhile.isPresent();
     }
 
     /** The order's checkout ended without payment (expired, or its payment failed): the order is cancelled, once. */

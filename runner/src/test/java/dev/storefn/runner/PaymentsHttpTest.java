@@ -322,6 +322,56 @@ class PaymentsHttpTest extends HttpTest {
     }
 
     @Test
+    void aStormOfAThousandShuffledEventsWithDuplicatesAppliesEveryEffectExactlyOnce() throws Exception {
+        String token = buyer();
+        long tee = product("Storm Tee", "10.00", 1000);
+        List<Placed> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            orders.add(checkout(token, tee, 1));
+        }
+        java.util.Random random = new java.util.Random(20261201L);
+        List<String> unique = new java.util.ArrayList<>();
+        java.util.Set<Long> expiring = new java.util.HashSet<>();
+        for (Placed placed : orders) {
+            unique.add(event("checkout.session.completed", placed, "paid", 1000, "inr"));
+            if (random.nextInt(10) < 3) {
+                expiring.add(placed.orderId());
+                unique.add(event("checkout.session.expired", placed, "unpaid", 1000, "inr"));
+            }
+        }
+        while (unique.size() < 700) {
+            unique.add(event("payment_intent.created", orders.get(random.nextInt(orders.size())), "unpaid", 1000, "inr"));
+        }
+        List<String> deliveries = new java.util.ArrayList<>(unique);
+        while (deliveries.size() < 1000) {
+            deliveries.add(unique.get(random.nextInt(unique.size())));
+        }
+        java.util.Collections.shuffle(deliveries, random);
+        long refundsBefore = STRIPE.count("POST", "/v1/refunds");
+        AtomicInteger next = new AtomicInteger();
+        List<Answer> answers = parallel(1000, () -> deliver(deliveries.get(next.getAndIncrement())));
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
+
+        long cancelled = 0;
+        for (Placed placed : orders) {
+            String state = status(placed.orderId());
+            assertThat(state).endsWith("/paid");
+            if (state.startsWith("cancelled")) {
+                cancelled++;
+                assertThat(expiring).contains(placed.orderId());
+            }
+        }
+        // An expiry that came before the payment cancelled the order; the payment was then refunded, once.
+        assertThat(STRIPE.count("POST", "/v1/refunds") - refundsBefore).isEqualTo(cancelled);
+        assertThat(stock(tee)).isEqualTo(1000 - 100 + (int) cancelled);
+        String[] ids = unique.stream().map(payload -> JSON.readTree(payload).get("id").asString()).toArray(String[]::new);
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_webhook_events WHERE event_id = ANY(?)").param(ids).query(Long.class).single())
+                .isEqualTo(700);
+        System.out.println("webhook storm: 1000 deliveries of 700 events, 16 senders; " + cancelled + " of " + expiring.size()
+                + " expiring orders were cancelled before their payment and refunded once");
+    }
+
+    @Test
     void verifyPaymentChecksTheSessionIsTheCallersOrdersAndMarksItPaid() {
         String token = buyer();
         long tee = product("Verified Tee", "75.00", 5);
