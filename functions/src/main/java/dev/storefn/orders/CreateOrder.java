@@ -110,12 +110,12 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answ
         }
         record Reserved(long orderId, NewAddress shipTo, List<Stock.Taken> taken) {
         }
+        Instant expiresAt = Instant.now().plus(checkoutLifetime);
         Reserved reserved = transactions.inOne(() -> {
             NewAddress shipTo = shipTo(user, input);
             List<Stock.Taken> taken = stock.take(quantities, names::get);
-            return new Reserved(lifecycle.place(user, method, shipTo, taken), shipTo, taken);
+            return new Reserved(lifecycle.place(user, method, shipTo, taken, expiresAt), shipTo, taken);
         });
-        Instant expiresAt = Instant.now().plus(checkoutLifetime);
         Checkouts.Checkout checkout;
         try {
             checkout = checkouts.open(reserved.orderId(), reserved.taken().stream()

@@ -32,14 +32,22 @@ class OrderLifecycle {
 
     /** A new order, processing and unpaid, with a line per product taken and the address it ships to. */
     long place(long userId, Order.Method method, NewAddress shipTo, List<Stock.Taken> lines) {
+        return place(userId, method, shipTo, lines, null);
+    }
+
+    /**
+     * A card order is placed with the expiry of the checkout about to be opened for it, so that if the process
+     * dies before the checkout exists, the sweep still cancels it and gives its stock back.
+     */
+    long place(long userId, Order.Method method, NewAddress shipTo, List<Stock.Taken> lines, java.time.Instant checkoutExpiry) {
         BigDecimal total = lines.stream().map(line -> line.price().multiply(BigDecimal.valueOf(line.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         long id = jdbc.sql("""
                 INSERT INTO orders (user_id, ship_full_name, ship_phone, ship_street, ship_city, ship_pincode, payment_method,
-                                    payment_status, order_status, total_amount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'unpaid', 'processing', ?) RETURNING id""")
+                                    payment_status, order_status, total_amount, stripe_session_expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'unpaid', 'processing', ?, ?) RETURNING id""")
                 .params(userId, shipTo.fullName(), shipTo.phone(), shipTo.street(), shipTo.city(), shipTo.pincode(), method.wire(),
-                        total)
+                        total, checkoutExpiry == null ? null : java.sql.Timestamp.from(checkoutExpiry))
                 .query(Long.class).single();
         for (Stock.Taken line : lines) {
             jdbc.sql("""

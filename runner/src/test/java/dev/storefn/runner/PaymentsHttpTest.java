@@ -214,6 +214,15 @@ class PaymentsHttpTest extends HttpTest {
         assertThat(stock(tee)).isEqualTo(3);
         assertThat(sweep.apply(new dev.storefn.payments.ExpireOverdueCheckouts.Input()).toString()).contains("expired=0");
         assertThat(stock(tee)).isEqualTo(3);
+
+        // A process that died between placing a card order and opening its checkout left an order with no session:
+        // it was placed with its checkout's expiry, so the sweep still gives its stock back.
+        Placed orphan = checkout(token, tee, 1);
+        jdbc.sql("UPDATE orders SET stripe_session_id = NULL, stripe_session_expires_at = now() - interval '10 minutes' WHERE id = ?")
+                .param(orphan.orderId()).update();
+        assertThat(sweep.apply(new dev.storefn.payments.ExpireOverdueCheckouts.Input()).toString()).contains("expired=1");
+        assertThat(status(orphan.orderId())).isEqualTo("cancelled/unpaid");
+        assertThat(stock(tee)).isEqualTo(3);
     }
 
     @Test
