@@ -9,6 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.storefn.Storefn;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -22,6 +24,15 @@ final class ServeCommand implements Callable<Integer> {
     @Unmatched
     List<String> springArguments = new ArrayList<>();
 
+    @Option(names = "--via-lambda", description = "Serve every request through the Lambda handler (FunctionInvoker) as API"
+            + " Gateway events, as sam local start-api does, on PORT.")
+    boolean viaLambda;
+
+    @Option(names = "--payload", paramLabel = "v2|v1", description = "With --via-lambda: HTTP API (v2, the default) or REST API (v1) events.")
+    String payload = "v2";
+
+    private LambdaGateway gateway;
+
     @Spec
     CommandSpec spec;
 
@@ -29,7 +40,27 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (viaLambda) {
+            return serveViaLambda();
+        }
         return serve(SpringArguments.check(springArguments, spec.commandLine()));
+    }
+
+    private int serveViaLambda() {
+        if (!"v2".equals(payload) && !"v1".equals(payload)) {
+            throw new ParameterException(spec.commandLine(), "--payload is v2 or v1, not " + payload);
+        }
+        String host = System.getenv().getOrDefault("SERVER_ADDRESS", "127.0.0.1");
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8000"));
+        try {
+            gateway = LambdaGateway.start(host, port, "v1".equals(payload));
+            spec.commandLine().getErr().println("Serving through the Lambda handler (" + payload + " events) on http://" + host + ":"
+                    + gateway.port() + "/");
+            return 0;
+        } catch (java.io.IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("Could not serve through the Lambda handler: " + e.getMessage());
+            return 1;
+        }
     }
 
     int serve(String[] arguments) {
@@ -45,6 +76,6 @@ final class ServeCommand implements Callable<Integer> {
 
     /** True once the server runs: the process then lives on in Tomcat's threads. */
     boolean serving() {
-        return context != null && context.isActive();
+        return gateway != null || context != null && context.isActive();
     }
 }
