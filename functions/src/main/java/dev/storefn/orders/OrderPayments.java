@@ -20,8 +20,7 @@ import dev.storefn.platform.operation.Refusal;
 public class OrderPayments {
 
     /** An order as a payment sees it. */
-    public record Payable(long orderId, long userId, String orderStatus, String paymentStatus, boolean card, long amountMinor,
-            String currency, String sessionId) {
+    public record Payable(long orderId, long userId, String orderStatus, String paymentStatus, String sessionId) {
     }
 
     private final OrderRepository orders;
@@ -36,7 +35,7 @@ public class OrderPayments {
 
     public Optional<Payable> find(long orderId) {
         return orders.state(orderId).map(state -> new Payable(orderId, state.userId(), state.status().wire(), state.payment().wire(),
-                state.method() == Order.Method.STRIPE, minorUnits(state.total()), state.currency(), state.sessionId()));
+                state.sessionId()));
     }
 
     /**
