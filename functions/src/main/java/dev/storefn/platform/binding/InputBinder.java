@@ -75,7 +75,7 @@ public final class InputBinder {
     private static Slot slot(RecordComponent component, Set<String> pathParameters) {
         Field field = component.getAnnotation(Field.class);
         Range range = component.getAnnotation(Range.class);
-        String name = field != null && !field.name().isEmpty() ? field.name() : WireNames.snakeCase(component.getName());
+        String name = WireNames.of(component);
         Class<?> raw = component.getType();
         Source source;
         if (raw == Caller.class) {

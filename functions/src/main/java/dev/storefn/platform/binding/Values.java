@@ -266,8 +266,7 @@ final class Values {
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             Field field = component.getAnnotation(Field.class);
-            String name = field != null && !field.name().isEmpty() ? field.name()
-                    : WireNames.snakeCase(component.getName());
+            String name = WireNames.of(component);
             Slot slot = new Slot(component, Source.BODY, name, field, component.getAnnotation(Range.class));
             values[i] = fromJson(key.isEmpty() ? name : key + "." + name, node.get(name), component.getGenericType(), slot,
                     partial, errors);

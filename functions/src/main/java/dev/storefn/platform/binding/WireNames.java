@@ -1,9 +1,19 @@
 package dev.storefn.platform.binding;
 
+import java.lang.reflect.RecordComponent;
+
+import dev.storefn.platform.operation.Field;
+
 /** Component names as the JSON mapper writes them: {@code firstName} is {@code first_name}. */
 public final class WireNames {
 
     private WireNames() {
+    }
+
+    /** An input component's name on the wire: its {@code @Field} name, else its own name in snake_case. */
+    static String of(RecordComponent component) {
+        Field field = component.getAnnotation(Field.class);
+        return field != null && !field.name().isEmpty() ? field.name() : snakeCase(component.getName());
     }
 
     /** Jackson's snake_case: an underscore before each upper-case letter that follows a lower-case one or a digit. */
