@@ -47,8 +47,9 @@ class BadInputTest extends FunctionsTest {
         callers.put("staff", signUp("bad-input-staff"));
         jdbc.sql("UPDATE users SET is_block = true WHERE email LIKE 'bad-input-blocked-%'").update();
         jdbc.sql("UPDATE users SET is_staff = true WHERE email LIKE 'bad-input-staff-%'").update();
-        JsonNode paths = json.mapper().valueToTree(OpenApiDocument.build(RouteTable.ROUTES)).get("paths");
-        schemas = json.mapper().valueToTree(OpenApiDocument.build(RouteTable.ROUTES)).get("components").get("schemas");
+        JsonNode document = json.mapper().valueToTree(OpenApiDocument.build(RouteTable.ROUTES));
+        JsonNode paths = document.get("paths");
+        schemas = document.get("components").get("schemas");
         Random random = new Random(SEED);
         int sent = 0;
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();

@@ -73,10 +73,12 @@ abstract class HttpTest {
         }
     }
 
-    Answer call(String method, String path, String body, String token) {
+    /** {@code moreHeaders}: name, value, name, value... (an {@code Idempotency-Key}, a {@code Stripe-Signature}). */
+    Answer call(String method, String path, String body, String token, String... moreHeaders) {
         List<String> headers = new ArrayList<>(List.of("Content-Type", "application/json",
                 // Each call comes from an address of its own, so the sign-in rate limits do not decide the answers.
                 "X-Forwarded-For", "198.18." + (CLIENTS.get() / 250 % 250) + "." + CLIENTS.incrementAndGet() % 250));
+        headers.addAll(List.of(moreHeaders));
         if (token != null) {
             headers.add("Authorization");
             headers.add("Bearer " + token);

@@ -2,9 +2,6 @@ package dev.storefn.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -210,17 +207,7 @@ class OrdersHttpTest extends HttpTest {
     }
 
     private Answer keyed(String key, String body, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders/create/"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isNotEqualTo(500);
-            return new Answer(response.statusCode(), JSON.readTree(response.body()), response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return call("POST", "/api/orders/create/", body, token, "Idempotency-Key", key);
     }
 
     @Test

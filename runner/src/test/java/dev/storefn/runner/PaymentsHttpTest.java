@@ -2,9 +2,6 @@ package dev.storefn.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,16 +97,9 @@ class PaymentsHttpTest extends HttpTest {
     }
 
     private Answer deliver(String payload, String signature) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders/webhook/"))
-                .POST(HttpRequest.BodyPublishers.ofString(payload))
-                .header("Content-Type", "application/json").header("Stripe-Signature", signature).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isLessThan(500);
-            return new Answer(response.statusCode(), JSON.readTree(response.body()), response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Answer answer = call("POST", "/api/orders/webhook/", payload, null, "Stripe-Signature", signature);
+        assertThat(answer.status()).as(answer.raw()).isLessThan(500);
+        return answer;
     }
 
     @Test
