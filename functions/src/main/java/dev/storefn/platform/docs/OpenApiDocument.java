@@ -30,14 +30,19 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Map<Stri
     public record Input() {
     }
 
-    private final Map<String, Object> document;
+    private final Router router;
+    private Map<String, Object> document;
 
     OpenApiDocument(Router router) {
-        this.document = build(router.routes());
+        this.router = router;
     }
 
+    /** Built on the first request rather than at start-up, where every cold start (Lambda's too) would pay for it. */
     @Override
-    public Map<String, Object> apply(Input input) {
+    public synchronized Map<String, Object> apply(Input input) {
+        if (document == null) {
+            document = build(router.routes());
+        }
         return document;
     }
 
