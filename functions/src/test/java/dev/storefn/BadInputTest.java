@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.storefn.testing.Invariants;
 import dev.storefn.platform.docs.OpenApiDocument;
 import dev.storefn.platform.wire.WireRequest;
 import dev.storefn.platform.wire.WireResponse;
@@ -86,20 +87,7 @@ class BadInputTest extends FunctionsTest {
         assertThat(statuses).containsKeys(200, 400, 401, 403, 404, 405);
         assertThat(failures).isEmpty();
         // And nothing half-written: the shop's invariants hold afterwards.
-        String invariants = readInvariants().lines().filter(line -> !line.startsWith("--"))
-                .collect(java.util.stream.Collectors.joining("\n")).strip().replaceAll(";$", "");
-        jdbc.sql(invariants).query((rs, row) -> {
-            assertThat(rs.getLong("violations")).as(rs.getString("invariant")).isZero();
-            return null;
-        }).list();
-    }
-
-    private static String readInvariants() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("..", "deploy", "invariants.sql"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Invariants.assertHold(jdbc);
     }
 
     private String signUp(String name) {

@@ -4,25 +4,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.storefn.lambda.LocalApiGateway;
 import dev.storefn.platform.wire.QueryStrings;
+import dev.storefn.testing.ThroughLambda;
 import dev.storefn.platform.wire.WireRequest;
 import dev.storefn.platform.dispatch.Dispatcher;
 import dev.storefn.platform.wire.Json;
 import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
-/** Base of the tests that run requests through the dispatcher against the test database. */
+/**
+ * Base of the tests that run requests through the dispatcher against the test database; in the build's
+ * Lambda pass ({@link ThroughLambda}) the same requests go as API Gateway events through {@code FunctionInvoker}.
+ */
 @SpringBootTest(classes = Storefn.class)
+@Tag("requests")
 public abstract class FunctionsTest {
 
     static {
         TestDatabase.jdbcUrl();
     }
+
+    private static final Map<ApplicationContext, LocalApiGateway> INSTANCES = new ConcurrentHashMap<>();
+
+    @Autowired
+    private ApplicationContext context;
 
     @Autowired
     protected Dispatcher dispatcher;
@@ -45,7 +60,7 @@ public abstract class FunctionsTest {
     protected WireResponse sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
         Map<String, List<String>> headerMap = new LinkedHashMap<>();
         headers.forEach((name, value) -> headerMap.put(name, List.of(value)));
-        return dispatcher.dispatch(new WireRequest(method, path, Map.of(), headerMap, body, "203.0.113.10"));
+        return deliver(new WireRequest(method, path, Map.of(), headerMap, body, "203.0.113.10"), null);
     }
 
     protected WireResponse post(String path, String body) {
@@ -66,8 +81,19 @@ public abstract class FunctionsTest {
         if (body != null) {
             headerMap.putIfAbsent("Content-Type", List.of("application/json"));
         }
-        return dispatcher.dispatch(new WireRequest(method, path, QueryStrings.parse(query), headerMap,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), peer));
+        return deliver(new WireRequest(method, path, QueryStrings.parse(query), headerMap,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), peer), query);
+    }
+
+    /** To the dispatcher, or in the Lambda pass to an instance beside this context (booted on first use). */
+    private WireResponse deliver(WireRequest request, String rawQuery) {
+        if (!ThroughLambda.active()) {
+            return dispatcher.dispatch(request);
+        }
+        LocalApiGateway instance = INSTANCES.computeIfAbsent(context,
+                beside -> LocalApiGateway.start(ThroughLambda.payload(), ThroughLambda.settingsOf(beside)));
+        return instance.handle(new LocalApiGateway.Request(request.method(), request.path(), rawQuery, request.headers(),
+                request.body(), request.peerAddress()));
     }
 
     protected JsonNode body(WireResponse response) {

@@ -3,15 +3,12 @@ package dev.storefn.accounts;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,6 +23,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+
+import dev.storefn.platform.Unique;
 
 /**
  * Signed HS256 JWTs, with simplejwt's claims ({@code token_type}, {@code user_id} as a string, {@code jti},
@@ -53,8 +52,6 @@ class Tokens {
     record Claims(long userId, String sessionId, Instant expiresAt) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final byte[] secret;
     private final MACSigner signer;
     private final MACVerifier verifier;
@@ -75,9 +72,7 @@ class Tokens {
     }
 
     static String newSessionId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return Unique.hex(16);
     }
 
     String issue(Type type, long userId, String sessionId) {
@@ -86,7 +81,7 @@ class Tokens {
                 .claim("token_type", type.claim)
                 .claim("user_id", Long.toString(userId))
                 .claim("sid", sessionId)
-                .jwtID(UUID.randomUUID().toString().replace("-", ""))
+                .jwtID(Unique.hex(16))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(type.lifetime)))
                 .build();

@@ -1,5 +1,6 @@
 package dev.storefn.lambda;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,6 +13,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 
 import dev.storefn.platform.dispatch.Dispatcher;
 import dev.storefn.platform.operation.ScheduledJob;
@@ -19,20 +22,31 @@ import dev.storefn.platform.wire.WireResponse;
 
 /**
  * The functions {@code FunctionInvoker} runs on Lambda, chosen by {@code SPRING_CLOUD_FUNCTION_DEFINITION}:
- * {@code httpApi} behind an HTTP API (payload v2), {@code restApi} behind a REST API (v1). Typed on the
- * event classes, so the adapter hands over the whole event and writes the response out verbatim: status,
- * several cookies, every header and base64 bodies survive.
+ * {@code httpApi} behind an HTTP API (payload v2), {@code restApi} behind a REST API (v1).
+ *
+ * <p>They take the event as the raw stream and read it with the Lambda runtime's own serializer. Typed on
+ * the event class, the adapter would first treat the event as a message: it copies the client's HTTP headers
+ * into the message headers (a {@code payload} header then replaces the input), and a JSON-array body makes it
+ * call the function once per element with that element as the event, so a client could forge the source
+ * address and crash the instance. They answer with the response event classes, which the adapter writes out
+ * verbatim: status, several cookies, every header and base64 bodies survive.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiGatewayFunctions {
 
+    /** The function names: each bean method's name is what {@code SPRING_CLOUD_FUNCTION_DEFINITION} selects. */
+    static final String HTTP_API = "httpApi";
+    static final String REST_API = "restApi";
+    static final String SCHEDULED_JOBS = "scheduledJobs";
+
     static final WireResponse MALFORMED_BODY = WireResponse.json(400, "{\"detail\":\"The request body is not valid base64.\"}");
 
     @Bean
-    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpApi(Dispatcher dispatcher) {
-        return event -> {
+    Function<InputStream, APIGatewayV2HTTPResponse> httpApi(Dispatcher dispatcher) {
+        PojoSerializer<APIGatewayV2HTTPEvent> events = serializer(APIGatewayV2HTTPEvent.class);
+        return stream -> {
             try {
-                return ApiGatewayEvents.toHttpApi(dispatcher.dispatch(ApiGatewayEvents.fromHttpApi(event)));
+                return ApiGatewayEvents.toHttpApi(dispatcher.dispatch(ApiGatewayEvents.fromHttpApi(events.fromJson(stream))));
             } catch (ApiGatewayEvents.MalformedBody e) {
                 return ApiGatewayEvents.toHttpApi(MALFORMED_BODY);
             }
@@ -46,13 +60,19 @@ class ApiGatewayFunctions {
     }
 
     @Bean
-    Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> restApi(Dispatcher dispatcher) {
-        return event -> {
+    Function<InputStream, APIGatewayProxyResponseEvent> restApi(Dispatcher dispatcher) {
+        PojoSerializer<APIGatewayProxyRequestEvent> events = serializer(APIGatewayProxyRequestEvent.class);
+        return stream -> {
             try {
-                return ApiGatewayEvents.toRestApi(dispatcher.dispatch(ApiGatewayEvents.fromRestApi(event)));
+                return ApiGatewayEvents.toRestApi(dispatcher.dispatch(ApiGatewayEvents.fromRestApi(events.fromJson(stream))));
             } catch (ApiGatewayEvents.MalformedBody e) {
                 return ApiGatewayEvents.toRestApi(MALFORMED_BODY);
             }
         };
+    }
+
+    /** The serializer the Lambda Java runtime itself uses for the event class. */
+    private static <T> PojoSerializer<T> serializer(Class<T> eventClass) {
+        return LambdaEventSerializers.serializerFor(eventClass, ApiGatewayFunctions.class.getClassLoader());
     }
 }

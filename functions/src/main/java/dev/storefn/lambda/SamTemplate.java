@@ -65,7 +65,7 @@ final class SamTemplate {
     private static Map<String, String> fixedEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
         // Without a definition FunctionInvoker routes on message headers, which are the client's HTTP headers.
-        environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", "httpApi");
+        environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", ApiGatewayFunctions.HTTP_API);
         environment.put("MAIN_CLASS", "dev.storefn.Storefn");
         // One request at a time per instance: one connection is all it can use.
         environment.put("DB_POOL_SIZE", "1");
@@ -135,7 +135,7 @@ final class SamTemplate {
                       Environment:
                         Variables:
                 """.formatted(FUNCTION));
-        appendEnvironment(yaml, "httpApi");
+        appendEnvironment(yaml, ApiGatewayFunctions.HTTP_API);
         yaml.append("""
                       # One API route per route of the table, exactly as the table writes it (trailing slash
                       # included), and a catch-all behind them: paths without their slash still reach the
@@ -186,7 +186,7 @@ final class SamTemplate {
                   FunctionAlias:
                     Description: The alias the API invokes; SnapStart snapshots its versions
                     Value: !Ref %s.Alias
-                """.formatted(SCHEDULED_FUNCTION, environment("scheduledJobs"), FUNCTION));
+                """.formatted(SCHEDULED_FUNCTION, environment(ApiGatewayFunctions.SCHEDULED_JOBS), FUNCTION));
         return yaml.toString();
     }
 

@@ -20,6 +20,7 @@ import dev.storefn.Storefn;
 import dev.storefn.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Real event files from {@code events/} through {@code FunctionInvoker}, each adapter in a fresh Spring context. */
 class ApiGatewayLambdaTest {
@@ -58,6 +59,45 @@ class ApiGatewayLambdaTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         invoker.handleRequest(new ByteArrayInputStream(event.replace(placeholder, value).getBytes()), out, null);
         return JSON.readTree(out.toByteArray());
+    }
+
+    private static JsonNode invoke(FunctionInvoker invoker, JsonNode event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static ObjectNode event(String eventFile) throws IOException {
+        return (ObjectNode) JSON.readTree(Files.readString(EVENTS.resolve(eventFile)));
+    }
+
+    @Test
+    void aJsonArrayBodyIsOneRequestAnsweredWithTheFieldError() throws IOException {
+        // The adapter, left to itself, calls a function once per element of an array body, with the element as the event.
+        int client = 0;
+        for (String body : new String[] {"[1]", "[{\"rawPath\": \"/health/\"}, 2]", "[]"}) {
+            ObjectNode register = event("register-v2.json").put("body", body);
+            // Each from an address of its own, so sign-up's rate limit does not decide the answer.
+            ((ObjectNode) register.get("requestContext").get("http")).put("sourceIp", "198.18.7." + ++client);
+            JsonNode answer = invoke(httpApi, register);
+            assertThat(answer.get("statusCode").asInt()).as(body).isEqualTo(400);
+            assertThat(JSON.readTree(answer.get("body").asString()).get("non_field_errors").get(0).asString()).as(body)
+                    .startsWith("Invalid data.");
+        }
+        ObjectNode v1 = event("login-v1.json").put("body", "[1]").put("isBase64Encoded", false);
+        assertThat(invoke(restApi, v1).get("statusCode").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void aClientsPayloadHeaderCannotReplaceTheEvent() throws IOException {
+        // The adapter copies request headers into the message; its "payload" header would become the function's input.
+        String forged = "[{\"version\": \"2.0\", \"routeKey\": \"$default\", \"rawPath\": \"/api/nothing/\","
+                + " \"requestContext\": {\"http\": {\"method\": \"GET\", \"sourceIp\": \"10.0.0.1\"}}}]";
+        ObjectNode health = event("health-v2.json");
+        ((ObjectNode) health.get("headers")).put("payload", forged).put("aws-event", "false");
+        JsonNode answer = invoke(httpApi, health);
+        assertThat(answer.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.get("body").asString()).get("status").asString()).isEqualTo("ok");
     }
 
     @Test

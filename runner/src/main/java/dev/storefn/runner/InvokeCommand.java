@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
+import dev.storefn.lambda.LocalLambdaContext;
+
 import dev.storefn.Storefn;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Lambda runs, and prints the response JSON on standard output (logs go to standard error).
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Run one API Gateway event (v1 or v2) through the Lambda adapter and print the response JSON.",
+        description = {"Run one API Gateway event (v1 or v2) or EventBridge schedule event through the Lambda adapter"
+                + " and print the response JSON.",
                 "Like sam local invoke -e; logs go to standard error."})
 final class InvokeCommand implements Callable<Integer> {
 
@@ -78,7 +81,10 @@ final class InvokeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code httpApi} for HTTP API (payload v2) events, {@code restApi} for REST API (v1) events. */
+    /**
+     * {@code httpApi} for HTTP API (payload v2) events, {@code restApi} for REST API (v1) events, and
+     * {@code scheduledJobs} for EventBridge schedule events, as the template routes each.
+     */
     static String functionFor(byte[] payload) {
         JsonNode event;
         try {
@@ -92,6 +98,10 @@ final class InvokeCommand implements Callable<Integer> {
         if (event.has("httpMethod")) {
             return "restApi";
         }
-        throw new IllegalArgumentException("Not an API Gateway proxy event: expected httpMethod (v1) or version 2.0 (v2)");
+        if ("aws.events".equals(event.path("source").asString("")) && "Scheduled Event".equals(event.path("detail-type").asString(""))) {
+            return "scheduledJobs";
+        }
+        throw new IllegalArgumentException("Neither an API Gateway proxy event (httpMethod for v1, version 2.0 for v2)"
+                + " nor an EventBridge schedule event (source aws.events, detail-type Scheduled Event)");
     }
 }

@@ -1,55 +1,85 @@
 package dev.storefn.runner;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.StandardEnvironment;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.storefn.Storefn;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import dev.storefn.lambda.LocalApiGateway;
+import dev.storefn.lambda.LocalSchedule;
+import dev.storefn.platform.wire.WireResponse;
 
 /**
  * {@code serve --via-lambda}: a local HTTP server that turns every request into an API Gateway HTTP API (v2)
  * event, or a REST API (v1) one with {@code --payload v1}, runs it through {@code FunctionInvoker} as Lambda
  * would, and writes the response event back as HTTP: status, headers, several cookies, base64 bodies. What
- * {@code sam local start-api} does, without Docker, and with the real handler.
+ * {@code sam local start-api} does, without Docker, and with the real handler. Beside it, the schedule's
+ * function gets an EventBridge event every {@code STOREFN_JOBS_INTERVAL}, and {@code /media/} is served from
+ * local disk, as a CDN would serve the media bucket.
  */
 final class LambdaGateway implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(LambdaGateway.class);
 
     private final HttpServer server;
-    private final FunctionInvoker invoker;
-    private final boolean restApi;
+    private final LocalApiGateway gateway;
+    private final Path media;
+    private final ScheduledExecutorService clock;
 
-    private LambdaGateway(HttpServer server, FunctionInvoker invoker, boolean restApi) {
+    private LambdaGateway(HttpServer server, LocalApiGateway gateway, Path media, ScheduledExecutorService clock) {
         this.server = server;
-        this.invoker = invoker;
-        this.restApi = restApi;
+        this.gateway = gateway;
+        this.media = media;
+        this.clock = clock;
     }
 
-    /** Boots the function as Lambda would (one instance: one request at a time) and serves on {@code host:port}. */
-    static LambdaGateway start(String host, int port, boolean restApi) throws IOException {
-        System.setProperty("MAIN_CLASS", Storefn.class.getName());
-        FunctionInvoker invoker = new FunctionInvoker(restApi ? "restApi" : "httpApi");
+    /**
+     * Boots the function as Lambda would (one instance: one request at a time), with {@code properties} as its
+     * settings on top of the environment, and serves on {@code host:port}.
+     */
+    static LambdaGateway start(String host, int port, LocalApiGateway.Payload payload, Map<String, String> properties)
+            throws IOException {
+        LocalApiGateway gateway = LocalApiGateway.start(payload, properties);
+        StandardEnvironment environment = new StandardEnvironment();
+        Path media = LocalApiGateway.withSystemProperties(properties, () -> DataDirectory.media(environment)).toAbsolutePath().normalize();
+        Duration interval = LocalApiGateway.withSystemProperties(properties,
+                () -> Duration.parse(environment.getProperty("STOREFN_JOBS_INTERVAL", "PT1M")));
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "storefn-schedule");
+            thread.setDaemon(true);
+            return thread;
+        });
+        LocalSchedule schedule = new LocalSchedule(properties);
+        clock.scheduleWithFixedDelay(() -> runJobs(schedule), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        LambdaGateway gateway = new LambdaGateway(server, invoker, restApi);
-        server.createContext("/", gateway::handle);
+        LambdaGateway local = new LambdaGateway(server, gateway, media, clock);
+        server.createContext("/", local::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
-        return gateway;
+        return local;
+    }
+
+    private static void runJobs(LocalSchedule schedule) {
+        try {
+            log.info("Scheduled jobs: {}", schedule.run());
+        } catch (RuntimeException e) {
+            log.warn("Scheduled jobs failed; the next tick tries again", e);
+        }
     }
 
     int port() {
@@ -58,87 +88,48 @@ final class LambdaGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.startsWith("/media/") && ("GET".equals(method) || "HEAD".equals(method))) {
+                write(exchange, MediaFile.answer(media, exchange.getRequestURI().getPath()));
+                return;
+            }
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            byte[] event = JSON.writeValueAsBytes(restApi ? restApiEvent(exchange, body) : httpApiEvent(exchange, body));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            // A Lambda instance serves one request at a time; so does this one.
-            synchronized (invoker) {
-                invoker.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext());
-            }
-            write(exchange, JSON.readTree(out.toByteArray()));
+            write(exchange, gateway.handle(new LocalApiGateway.Request(method, path, exchange.getRequestURI().getRawQuery(), headers,
+                    body, exchange.getRemoteAddress().getAddress().getHostAddress())));
         }
     }
 
-    private static ObjectNode httpApiEvent(HttpExchange exchange, byte[] body) {
-        ObjectNode event = JSON.createObjectNode();
-        String query = exchange.getRequestURI().getRawQuery();
-        event.put("version", "2.0").put("routeKey", "$default").put("rawPath", exchange.getRequestURI().getRawPath())
-                .put("rawQueryString", query == null ? "" : query);
-        ObjectNode headers = event.putObject("headers");
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if ("cookie".equalsIgnoreCase(name)) {
-                values.forEach(cookie -> List.of(cookie.split(";\\s*")).forEach(event.withArray("cookies")::add));
-            } else {
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
-            }
-        });
-        event.putObject("requestContext").put("stage", "$default").putObject("http")
-                .put("method", exchange.getRequestMethod()).put("path", exchange.getRequestURI().getRawPath())
-                .put("protocol", "HTTP/1.1").put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        putBody(event, body);
-        return event;
-    }
-
-    private static ObjectNode restApiEvent(HttpExchange exchange, byte[] body) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("resource", "/{proxy+}").put("path", exchange.getRequestURI().getPath()).put("httpMethod", exchange.getRequestMethod());
-        ObjectNode headers = event.putObject("headers");
-        ObjectNode multiValueHeaders = event.putObject("multiValueHeaders");
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            headers.put(name, values.get(0));
-            values.forEach(multiValueHeaders.withArray(name)::add);
-        });
-        ObjectNode query = event.putObject("multiValueQueryStringParameters");
-        String raw = exchange.getRequestURI().getRawQuery();
-        dev.storefn.platform.wire.QueryStrings.parse(raw).forEach((name, values) -> values.forEach(query.withArray(name)::add));
-        event.putObject("requestContext").put("stage", "prod").putObject("identity")
-                .put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        putBody(event, body);
-        return event;
-    }
-
-    private static void putBody(ObjectNode event, byte[] body) {
-        if (body.length > 0) {
-            // API Gateway base64-encodes what it does not know to be text; encoding always is the safe choice.
-            event.put("body", Base64.getEncoder().encodeToString(body)).put("isBase64Encoded", true);
-        }
-    }
-
-    private static void write(HttpExchange exchange, JsonNode response) throws IOException {
-        JsonNode headers = response.path("headers");
-        for (String name : headers.propertyNames()) {
-            if (!"content-length".equalsIgnoreCase(name)) {
-                exchange.getResponseHeaders().add(name, headers.get(name).asString());
-            }
-        }
-        response.path("cookies").forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie.asString()));
-        JsonNode multiValue = response.path("multiValueHeaders");
-        if (multiValue.isObject() && multiValue.has("Set-Cookie")) {
-            multiValue.get("Set-Cookie").forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie.asString()));
-        }
-        String text = response.path("body").asString("");
-        byte[] body = response.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(text)
-                : text.getBytes(StandardCharsets.UTF_8);
-        int status = response.path("statusCode").asInt(502);
-        boolean empty = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, empty ? -1 : body.length);
+    private static void write(HttpExchange exchange, WireResponse response) throws IOException {
+        response.headers().forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
+        boolean empty = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
         if (!empty) {
-            exchange.getResponseBody().write(body);
+            exchange.getResponseBody().write(response.body());
         }
     }
 
     @Override
     public void close() {
+        clock.shutdownNow();
         server.stop(0);
+    }
+
+    /** A file under the media directory, or a JSON 404: never a path outside it. */
+    private static final class MediaFile {
+
+        private static final WireResponse NOT_FOUND = WireResponse.json(404, "{\"detail\":\"Not found.\"}");
+
+        static WireResponse answer(Path root, String decodedPath) throws IOException {
+            Path file = root.resolve(decodedPath.substring("/media/".length())).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                return NOT_FOUND;
+            }
+            String type = Files.probeContentType(file);
+            return new WireResponse(200, Map.of("Content-Type", List.of(type == null ? "application/octet-stream" : type),
+                    "Cache-Control", List.of("max-age=604800, public")), Files.readAllBytes(file));
+        }
     }
 }

@@ -1,13 +1,16 @@
 package dev.storefn.runner;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.storefn.Storefn;
+import dev.storefn.lambda.LocalApiGateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
         String host = System.getenv().getOrDefault("SERVER_ADDRESS", "127.0.0.1");
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8000"));
         try {
-            gateway = LambdaGateway.start(host, port, "v1".equals(payload));
+            gateway = LambdaGateway.start(host, port, "v1".equals(payload) ? LocalApiGateway.Payload.REST_API
+                    : LocalApiGateway.Payload.HTTP_API, properties(SpringArguments.check(springArguments, spec.commandLine())));
             spec.commandLine().getErr().println("Serving through the Lambda handler (" + payload + " events) on http://" + host + ":"
                     + gateway.port() + "/");
             return 0;
@@ -61,6 +65,16 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Could not serve through the Lambda handler: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** {@code --name=value} arguments as the function's settings: on Lambda they would be environment variables. */
+    private static Map<String, String> properties(String[] arguments) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            int equals = argument.indexOf('=');
+            properties.put(argument.substring(2, equals), argument.substring(equals + 1));
+        }
+        return properties;
     }
 
     int serve(String[] arguments) {

@@ -146,7 +146,7 @@ class CommandLineTest {
     void aNonEventIsRefusedBeforeAnythingStarts() throws Exception {
         Path notAnEvent = Files.writeString(temporary.resolve("not-an-event.json"), "{\"hello\":1}");
         assertThat(run("invoke", "--event", notAnEvent.toString())).isEqualTo(2);
-        assertThat(err()).startsWith("Not an API Gateway proxy event");
+        assertThat(err()).startsWith("Neither an API Gateway proxy event");
         assertThat(dataDirectory).doesNotExist();
     }
 }

@@ -11,30 +11,46 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.storefn.Storefn;
+import dev.storefn.testing.Invariants;
+import dev.storefn.testing.ThroughLambda;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the tests that speak to storefn over real HTTP, as the storefront does: the runner on its embedded
  * default in a temporary data directory, one server for every subclass.
+ *
+ * <p>In the build's Lambda pass ({@link ThroughLambda}) the same requests go to {@code serve --via-lambda}'s
+ * gateway instead: API Gateway events through {@code FunctionInvoker}, in an instance booted with the test
+ * context's settings on the same embedded PostgreSQL.
  */
 @SpringBootTest(classes = Storefn.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("requests")
 abstract class HttpTest {
+
+    private static final Map<ApplicationContext, LambdaGateway> GATEWAYS = new ConcurrentHashMap<>();
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger CLIENTS = new AtomicInteger();
@@ -48,8 +64,30 @@ abstract class HttpTest {
         registry.add("STOREFN_DATA_DIR", dataDirectory::toString);
     }
 
+    /** Where the requests go: the web server's port, or the gateway's. */
     @LocalServerPort
     int port;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @BeforeEach
+    void throughTheGatewayInTheLambdaPass() {
+        if (ThroughLambda.active()) {
+            port = GATEWAYS.computeIfAbsent(context, HttpTest::gateway).port();
+        }
+    }
+
+    /** {@code serve --via-lambda} with this context's test settings, on its embedded PostgreSQL. */
+    private static LambdaGateway gateway(ApplicationContext context) {
+        Map<String, String> settings = new HashMap<>(ThroughLambda.settingsOf(context));
+        settings.put(EmbeddedPostgresDatabase.ATTACH, "true");
+        try {
+            return LambdaGateway.start("127.0.0.1", 0, ThroughLambda.payload(), settings);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     JdbcClient jdbc;
@@ -110,16 +148,7 @@ abstract class HttpTest {
 
     /** Runs {@code deploy/invariants.sql} on the test database: every rule must hold. */
     void assertInvariantsHold() {
-        try {
-            String script = Files.readString(Path.of("..", "deploy", "invariants.sql"));
-            String query = script.lines().filter(line -> !line.startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
-            jdbc.sql(query.strip().replaceAll(";$", "")).query((rs, row) -> {
-                assertThat(rs.getLong("violations")).as(rs.getString("invariant")).isZero();
-                return null;
-            }).list();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Invariants.assertHold(jdbc);
     }
 
     /** A new shopper's access token. */

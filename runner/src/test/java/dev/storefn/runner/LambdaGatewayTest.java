@@ -8,10 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import dev.storefn.lambda.LocalApiGateway;
+import dev.storefn.lambda.LocalSchedule;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,22 +28,22 @@ class LambdaGatewayTest {
     private static LambdaGateway restApi;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static Path dataDirectory;
+
     @BeforeAll
     static void gateways() throws Exception {
-        System.setProperty("STOREFN_DATA_DIR", Files.createTempDirectory("storefn-gateway-test").toString());
-        httpApi = LambdaGateway.start("127.0.0.1", 0, false);
+        dataDirectory = Files.createTempDirectory("storefn-gateway-test");
+        httpApi = LambdaGateway.start("127.0.0.1", 0, LocalApiGateway.Payload.HTTP_API,
+                Map.of("STOREFN_DATA_DIR", dataDirectory.toString()));
         // The second instance uses the embedded PostgreSQL the first one started, as commands beside a server do.
-        System.setProperty(EmbeddedPostgresDatabase.ATTACH, "true");
-        restApi = LambdaGateway.start("127.0.0.1", 0, true);
+        restApi = LambdaGateway.start("127.0.0.1", 0, LocalApiGateway.Payload.REST_API,
+                Map.of("STOREFN_DATA_DIR", dataDirectory.toString(), EmbeddedPostgresDatabase.ATTACH, "true"));
     }
 
     @AfterAll
     static void stop() {
         restApi.close();
         httpApi.close();
-        System.clearProperty(EmbeddedPostgresDatabase.ATTACH);
-        System.clearProperty("STOREFN_DATA_DIR");
-        System.clearProperty("MAIN_CLASS");
     }
 
     private HttpResponse<String> send(LambdaGateway gateway, String method, String path, String body, String... headers) throws Exception {
@@ -90,5 +94,30 @@ class LambdaGatewayTest {
         HttpResponse<String> refused = send(restApi, "POST", "/api/login/", "{\"email\": \"x\"}", "Content-Type", "application/json");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).get("email").get(0).asString()).isEqualTo("Enter a valid email address.");
+    }
+
+    @Test
+    void localMediaIsServedBesideTheFunctionAndNothingOutsideIt() throws Exception {
+        Path image = Files.createDirectories(dataDirectory.resolve("media/products")).resolve("tee.png");
+        Files.write(image, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpApi.port()
+                + "/media/products/tee.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(Files.readAllBytes(image));
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
+
+        Files.writeString(dataDirectory.resolve("outside.txt"), "not media");
+        for (String path : new String[] {"/media/../outside.txt", "/media/%2e%2e/outside.txt", "/media/products/none.png"}) {
+            HttpResponse<String> refused = send(httpApi, "GET", path, null);
+            assertThat(refused.statusCode()).as(path).isEqualTo(404);
+            assertThat(refused.body()).as(path).doesNotContain("not media").contains("\"detail\"");
+        }
+    }
+
+    @Test
+    void theScheduleRunsTheJobsInAnInstanceOfItsOwnOnAnEventBridgeEvent() {
+        LocalSchedule schedule = new LocalSchedule(Map.of("STOREFN_DATA_DIR", dataDirectory.toString(), EmbeddedPostgresDatabase.ATTACH, "true"));
+        assertThat(schedule.run()).isEqualTo("\"expired 0 overdue checkouts\"");
+        assertThat(schedule.run()).as("the instance stays warm between ticks").isEqualTo("\"expired 0 overdue checkouts\"");
     }
 }

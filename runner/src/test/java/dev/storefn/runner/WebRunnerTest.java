@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.storefn.Storefn;
 import dev.storefn.RouteTable;
+import dev.storefn.lambda.LocalLambdaContext;
 import dev.storefn.platform.database.LocalDatabase;
 
 import tools.jackson.databind.JsonNode;

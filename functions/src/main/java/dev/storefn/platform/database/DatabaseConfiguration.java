@@ -4,9 +4,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,19 +19,32 @@ import com.zaxxer.hikari.HikariDataSource;
 class DatabaseConfiguration {
 
     // A List, not an ObjectProvider: only injection by list records the dependency, which makes the local
-    // database stop after the pool has closed.
-    @Bean(destroyMethod = "close")
-    DataSource dataSource(Environment environment, List<LocalDatabase> localDatabases) {
+    // database stop after the pools that use it have closed.
+    @Bean
+    DatabaseUrl databaseUrl(Environment environment, List<LocalDatabase> localDatabases) {
         String configured = environment.getProperty("DATABASE_URL");
-        DatabaseUrl url;
         if (configured != null && !configured.isBlank()) {
-            url = DatabaseUrl.parse(configured);
-        } else {
-            if (localDatabases.isEmpty()) {
-                throw new IllegalStateException("DATABASE_URL is not set (postgresql://user:pass@host:port/db or a JDBC URL)");
-            }
-            url = localDatabases.get(0).url();
+            return DatabaseUrl.parse(configured);
         }
+        if (localDatabases.isEmpty()) {
+            throw new IllegalStateException("DATABASE_URL is not set (postgresql://user:pass@host:port/db or a JDBC URL)");
+        }
+        return localDatabases.get(0).url();
+    }
+
+    /**
+     * Migrations get connections of their own, outside the pool: Flyway holds two at once, and a Lambda
+     * instance's pool has one.
+     */
+    @Bean
+    @FlywayDataSource
+    DataSource migrationDataSource(DatabaseUrl url) {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), url.jdbcUrl(), url.username(), url.password());
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    DataSource dataSource(Environment environment, DatabaseUrl url) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("storefn");
         config.setJdbcUrl(url.jdbcUrl());

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +35,12 @@ final class LocalMediaStore implements MediaStore {
         }
         try {
             Files.createDirectories(file.getParent());
-            // Written aside and moved in, so /media/ never serves half a file.
-            Path partial = Files.createTempFile(file.getParent(), ".upload-", ".part");
+            // Written aside and moved in, so /media/ never serves half a file. Created as any new file is, under
+            // the process's umask (createTempFile would make it owner-only, and nginx, in storefn's group, could
+            // not read it).
+            Path partial = file.resolveSibling(".upload-" + UUID.randomUUID() + ".part");
             try {
-                Files.write(partial, image.bytes());
+                Files.write(partial, image.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(partial);

@@ -2,8 +2,6 @@ package dev.storefn.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -16,7 +14,7 @@ class DatabaseConfigurationTest {
 
     private static int minimumIdle(MockEnvironment environment) {
         try (HikariDataSource pool = (HikariDataSource) new DatabaseConfiguration()
-                .dataSource(environment.withProperty("DATABASE_URL", NOWHERE), List.of())) {
+                .dataSource(environment, DatabaseUrl.parse(NOWHERE))) {
             return pool.getMinimumIdle();
         }
     }

@@ -1,4 +1,4 @@
-package dev.storefn.runner;
+package dev.storefn.lambda;
 
 import java.util.UUID;
 
@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 /** The Lambda context of a local invocation: a fresh request id and the limits template.yaml sets. */
-final class LocalLambdaContext implements Context {
+public final class LocalLambdaContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
 
