@@ -86,7 +86,7 @@ public abstract class FunctionsTest {
     }
 
     /** To the dispatcher, or in the Lambda pass to an instance beside this context (booted on first use). */
-    private WireResponse deliver(WireRequest request, String rawQuery) {
+    protected WireResponse deliver(WireRequest request, String rawQuery) {
         if (!ThroughLambda.active()) {
             return dispatcher.dispatch(request);
         }

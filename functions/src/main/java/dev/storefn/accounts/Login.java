@@ -40,7 +40,9 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
     @Override
     public SessionStart.SignedIn apply(Input input) {
         String failures = "login-failures:" + input.email().toLowerCase(Locale.ROOT);
-        limiter.check(failures, FAILURES_PER_ACCOUNT, FAILURE_WINDOW);
+        // Counted before the password is checked, so parallel guesses cannot all pass a check made first;
+        // a success gives its count back.
+        limiter.hit(failures, FAILURES_PER_ACCOUNT, FAILURE_WINDOW);
         Optional<User> found = users.findByEmail(input.email());
         if (found.isEmpty()) {
             passwords.spendTimeOnDecoy(input.password());
@@ -49,9 +51,9 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
                 .filter(User::active)
                 .orElse(null);
         if (user == null) {
-            limiter.count(failures, FAILURE_WINDOW);
             throw Refusal.detail(Refusal.Kind.INVALID, "Invalid credentials");
         }
+        limiter.giveBack(failures, FAILURE_WINDOW);
         if (user.blocked()) {
             throw Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, TokenAuthenticator.BLOCKED);
         }

@@ -52,6 +52,8 @@ public class ListProducts implements Function<ListProducts.Input, Listing<Produc
         return Listing.page(slice.products().stream().map(views::view).toList(), slice.total(), paging);
     }
 
+    static final int MAX_SEARCH_TERMS = 10;
+
     static List<String> searchTerms(String search) {
         List<String> terms = new ArrayList<>();
         if (search == null) {
@@ -63,6 +65,10 @@ public class ListProducts implements Function<ListProducts.Input, Listing<Produc
             for (String part : term.split(",")) {
                 if (!part.isBlank()) {
                     terms.add(part.strip());
+                }
+                // Each term is one more pattern every product is matched against: a bound on the work one request asks.
+                if (terms.size() == MAX_SEARCH_TERMS) {
+                    return terms;
                 }
             }
         }

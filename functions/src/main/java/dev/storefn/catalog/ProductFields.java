@@ -20,9 +20,12 @@ public record ProductFields(
         BigDecimal price,
         @Field(missing = "Stock quantity is required.", invalid = "Stock must be a valid integer.")
         @Range(min = 0, belowMin = "Stock quantity cannot be negative.") Integer stock,
-        @Field(missing = "Description is required.", minLength = 10, tooShort = "Description must be at least 10 characters.")
-        String description,
+        @Field(missing = "Description is required.", minLength = 10, tooShort = "Description must be at least 10 characters.",
+                maxLength = MAX_DESCRIPTION) String description,
         Category category,
         @Field(required = false, blank = true, maxLength = Slugs.MAX_LENGTH, pattern = "[-a-zA-Z0-9_]+",
                 mismatch = "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.") String slug) {
+
+    /** The original's column is unbounded; this keeps one product from holding megabytes of text. */
+    static final int MAX_DESCRIPTION = 5_000;
 }

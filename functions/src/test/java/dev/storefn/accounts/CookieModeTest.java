@@ -48,6 +48,22 @@ class CookieModeTest extends AccountsTestSupport {
     }
 
     @Test
+    void aSignInPostedFromAnotherSitesPageIsRefusedAndSetsNoCookie() {
+        createUser("ada@example.com", false);
+        String login = "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}";
+        WireResponse forged = send("POST", "/api/login/", login, Map.of("Origin", "https://evil.example", "Host", "api.shop.example"));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(body(forged).get("detail").asString())
+                .isEqualTo("CSRF Failed: Origin checking failed - https://evil.example does not match any trusted origins.");
+        assertThat(forged.headerValues("Set-Cookie")).isEmpty();
+        // The storefront's origin, the API's own, and clients that send no Origin at all are served.
+        assertThat(send("POST", "/api/login/", login, Map.of("Origin", "http://localhost:5173")).status()).isEqualTo(200);
+        assertThat(send("POST", "/api/login/", login, Map.of("Origin", "https://api.shop.example", "Host", "api.shop.example")).status())
+                .isEqualTo(200);
+        assertThat(post("/api/login/", login).status()).isEqualTo(200);
+    }
+
+    @Test
     void cookiesAuthenticateSafeRequests() {
         Session session = signIn();
         WireResponse me = send("GET", "/api/me/", null, Map.of("Cookie", session.cookieHeader()));

@@ -83,6 +83,38 @@ class RateLimitTest extends AccountsTestSupport {
     }
 
     @Test
+    void parallelGuessesFromManyAddressesGetNoMoreThanTheLimitOfPasswordChecks() throws Exception {
+        createUser("ada@example.com", false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String address = "198.51.103." + i;
+                answers.add(pool.submit(() -> loginFrom(address).status()));
+            }
+            int checked = 0;
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertThat(status).isIn(400, 429);
+                checked += status == 400 ? 1 : 0;
+            }
+            assertThat(checked).isEqualTo(Login.FAILURES_PER_ACCOUNT);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSuccessfulLoginDoesNotUseUpTheAccountsFailures() {
+        createUser("ada@example.com", false);
+        for (int i = 0; i < Login.FAILURES_PER_ACCOUNT + 5; i++) {
+            assertThat(sendFrom("198.51.104." + i, "POST", "/api/login/", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}",
+                    Map.of()).status()).isEqualTo(200);
+        }
+        assertThat(loginFrom("198.51.104.200").status()).isEqualTo(400);
+    }
+
+    @Test
     void theLimitHoldsAcrossTwoInstancesSharingTheDatabase() {
         createUser("ada@example.com", false);
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(Storefn.class).web(WebApplicationType.NONE).run()) {

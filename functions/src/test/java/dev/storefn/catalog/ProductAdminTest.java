@@ -65,6 +65,14 @@ class ProductAdminTest extends CatalogTestSupport {
     }
 
     @Test
+    void aDescriptionOverFiveThousandCharactersIsRefused() {
+        String body = productJson("Long Tee").replaceFirst("\"description\": *\"[^\"]*\"",
+                "\"description\": \"" + "a".repeat(ProductFields.MAX_DESCRIPTION + 1) + "\"");
+        JsonNode refused = expect(400, json("POST", "/api/products/create/", body, staff));
+        assertThat(refused.get("description").get(0).asString()).isEqualTo("Ensure this field has no more than 5000 characters.");
+    }
+
+    @Test
     void anEmptyBodyListsEveryRequiredFieldInOneAnswer() {
         JsonNode body = refused(json("POST", "/api/products/create/", "{}", staff));
         assertThat(body.propertyNames()).containsExactlyInAnyOrder("name", "price", "stock", "description", "category", "detail");

@@ -53,6 +53,13 @@ class ProductCatalogTest extends FunctionsTest {
     }
 
     @Test
+    void aSearchUsesAtMostItsFirstTenTerms() {
+        assertThat(ids(get("/api/products/?search=" + "shirt%20".repeat(10) + "zzz-unmatched"))).as("terms past the tenth are not searched")
+                .containsExactly(blueShirt, redShirt);
+        assertThat(ListProducts.searchTerms("a b c d e f g h i j k l m")).hasSize(ListProducts.MAX_SEARCH_TERMS);
+    }
+
+    @Test
     void searchTreatsLikeWildcardsAsText() {
         assertThat(ids(get("/api/products/?search=100%25"))).containsExactly(blueShirt);
         assertThat(ids(get("/api/products/?search=_"))).isEmpty();

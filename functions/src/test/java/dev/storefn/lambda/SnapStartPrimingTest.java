@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -98,6 +99,9 @@ class SnapStartPrimingTest {
 
     @Test
     void afterTheCheckpointHookNoConnectionIsOpenAndARestoredInstanceReconnects() throws Exception {
+        // Through a pooler the server processes belong to the pooler, which keeps them whatever the pool does.
+        org.junit.jupiter.api.Assumptions.assumeFalse("pgbouncer".equals(System.getProperty("storefn.pooler")),
+                "the server connections seen are the pooler's");
         List<Integer> backends = backendsOfThePool();
         assertThat(stillConnected(backends)).hasSize(3);
 
@@ -105,6 +109,11 @@ class SnapStartPrimingTest {
 
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isZero();
+        // The server process ends a moment after its client has closed the connection.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!stillConnected(backends).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(stillConnected(backends)).isEmpty();
         // The idle minimum of two does not open new ones while the snapshot is taken.
         Thread.sleep(500);

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +53,16 @@ class AdminUsersTest extends PanelTestSupport {
         assertThat(users.get(1).get("isBlock").asBoolean()).isTrue();
         assertThat(users.get(2).get("role").asString()).isEqualTo("admin");
         assertThat(users.get(2).get("isBlock").asBoolean()).isFalse();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theAccessLogNamesTheStaffMemberWhoReadAUser(CapturedOutput output) {
+        Account staff = staff("auditor@example.com");
+        long grace = insertUser("grace@example.com", "Grace", "Hopper", null, false, false);
+        assertThat(call("GET", "/api/panel/users/" + grace + "/", staff).status()).isEqualTo(200);
+        // In the Lambda pass the instance beside the test logs the line, into the same output.
+        assertThat(output.getOut()).contains("caller=staff:" + staff.id() + " method=GET path=/api/panel/users/" + grace + "/ status=200");
     }
 
     @Test

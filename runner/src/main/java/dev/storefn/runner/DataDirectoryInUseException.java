@@ -10,9 +10,9 @@ import java.util.Set;
 final class DataDirectoryInUseException extends IllegalStateException {
 
     DataDirectoryInUseException(Path directory) {
-        super("A PostgreSQL is already running on " + directory + " (see its postmaster.pid): another storefn is serving this"
-                + " data directory, or one was killed without stopping it. Stop that process, or give this storefn its own"
-                + " STOREFN_DATA_DIR.");
+        super("A PostgreSQL is already running on " + directory + " (see its postmaster.pid), started by another storefn that"
+                + " is still serving this data directory (see postgres.owner beside it). Stop that storefn, or give this one its"
+                + " own STOREFN_DATA_DIR.");
     }
 
     /** This refusal among the causes of a failed start (Spring wraps it in bean and web server exceptions). */

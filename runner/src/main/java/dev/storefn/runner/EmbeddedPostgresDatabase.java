@@ -32,10 +32,15 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
     /** Set by commands that run beside a serving storefn: they use its PostgreSQL instead of starting one. */
     static final String ATTACH = "storefn.embedded.attach";
 
+    /** How long a PostgreSQL left behind by a killed storefn may take to shut down. */
+    private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Environment environment;
     private final EmbeddedPostgres postgres;
     private final DatabaseUrl url;
 
     EmbeddedPostgresDatabase(Environment environment) {
+        this.environment = environment;
         Path directory = DataDirectory.postgres(environment);
         OptionalInt running = sharedPort(environment, directory);
         if (running.isPresent()) {
@@ -56,6 +61,7 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
                     .setServerConfig("max_connections", "50")
                     .start();
             url = local(postgres.getPort());
+            Files.writeString(owner(directory), ProcessHandle.current().pid() + " " + startOf(ProcessHandle.current()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory
                     + " (is another storefn using it? then run this one with its own STOREFN_DATA_DIR)", e);
@@ -71,6 +77,7 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
     public void destroy() throws IOException {
         if (postgres != null) {
             postgres.close();
+            Files.deleteIfExists(owner(DataDirectory.postgres(environment)));
         }
     }
 
@@ -84,10 +91,64 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
      */
     static OptionalInt sharedPort(Environment environment, Path directory) {
         OptionalInt running = runningPort(directory);
-        if (running.isPresent() && !environment.getProperty(ATTACH, Boolean.class, false)) {
+        if (running.isEmpty() || environment.getProperty(ATTACH, Boolean.class, false)) {
+            return running;
+        }
+        if (ownerAlive(directory)) {
             throw new DataDirectoryInUseException(directory);
         }
-        return running;
+        // The storefn that started it was killed (kill -9, a crash): its PostgreSQL lives on, orphaned. Stop
+        // it cleanly and start afresh, so that a supervisor's restart brings the shop back.
+        stopOrphan(directory);
+        return OptionalInt.empty();
+    }
+
+    /** Whether the process that started this PostgreSQL still runs (the same process: its start time is recorded too). */
+    private static boolean ownerAlive(Path directory) {
+        try {
+            String[] recorded = Files.readString(owner(directory)).strip().split(" ");
+            return ProcessHandle.of(Long.parseLong(recorded[0])).filter(ProcessHandle::isAlive)
+                    .map(process -> startOf(process).equals(recorded[1])).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void stopOrphan(Path directory) {
+        long postmaster;
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        log.warn("Stopping the embedded PostgreSQL (pid {}) left running by a storefn that was killed", postmaster);
+        try {
+            // SIGINT is PostgreSQL's fast shutdown: sessions end, the data is written out cleanly.
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster)).inheritIO().start().waitFor();
+            ProcessHandle.of(postmaster).ifPresent(process -> {
+                try {
+                    process.onExit().get(ORPHAN_STOP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("The orphaned PostgreSQL (pid " + postmaster + ") did not stop within "
+                            + ORPHAN_STOP_TIMEOUT.toSeconds() + " s", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop the orphaned PostgreSQL (pid " + postmaster + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Who started the PostgreSQL of this data directory: pid and start time of that process. */
+    private static Path owner(Path directory) {
+        return directory.resolveSibling("postgres.owner");
+    }
+
+    private static String startOf(ProcessHandle process) {
+        return process.info().startInstant().map(instant -> Long.toString(instant.toEpochMilli())).orElse("unknown");
     }
 
     /** The port of a live postmaster on this data directory: {@code postmaster.pid} holds its pid (line 1) and port (line 4). */

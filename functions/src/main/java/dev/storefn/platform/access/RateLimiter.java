@@ -43,14 +43,10 @@ public class RateLimiter {
         return hits;
     }
 
-    /** Refuses if {@code bucket} already has {@code limit} hits in the current window, without counting one. */
-    public void check(String bucket, int limit, Duration window) {
-        Instant start = windowStart(window);
-        Integer hits = jdbc.sql("SELECT hits FROM rate_limit_counters WHERE bucket = ? AND window_start = ?")
-                .params(bucket, Timestamp.from(start)).query(Integer.class).optional().orElse(0);
-        if (hits >= limit) {
-            throw tooMany(start, window);
-        }
+    /** Takes back one hit counted in the current window (an attempt that turned out not to count). */
+    public void giveBack(String bucket, Duration window) {
+        jdbc.sql("UPDATE rate_limit_counters SET hits = hits - 1 WHERE bucket = ? AND window_start = ? AND hits > 0")
+                .params(bucket, Timestamp.from(windowStart(window))).update();
     }
 
     private static Instant windowStart(Duration window) {

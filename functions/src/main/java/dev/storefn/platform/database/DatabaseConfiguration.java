@@ -54,7 +54,15 @@ class DatabaseConfiguration {
         // Lambda sets 0: under SnapStart a connection opened during init would be frozen into the snapshot
         // and restored long dead; with 0 the pool opens its first connection on the first request.
         config.setMinimumIdle(Math.min(environment.getProperty("DB_MIN_IDLE", Integer.class, 2), config.getMaximumPoolSize()));
-        config.setConnectionTimeout(environment.getProperty("DB_CONNECT_TIMEOUT_MS", Long.class, 10_000L));
+        // Fail fast when the database is down or stalled: a request waits at most this long for a connection,
+        // then answers 503 (Hikari's default is 30 s, longer than anyone waits for a shop page).
+        config.setConnectionTimeout(environment.getProperty("DB_CONNECT_TIMEOUT_MS", Long.class, 2_500L));
+        config.setValidationTimeout(1_000L);
+        // The driver's own limits, so that no attempt hangs inside the pool: opening a connection (TCP and
+        // start-up), and any one read, which also bounds a statement (no shop query runs for seconds).
+        config.addDataSourceProperty("connectTimeout", "3");
+        config.addDataSourceProperty("loginTimeout", "3");
+        config.addDataSourceProperty("socketTimeout", environment.getProperty("DB_SOCKET_TIMEOUT_S", "5"));
         // A pool must not take start-up down with it: /health/ reports an unreachable database as 503.
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);

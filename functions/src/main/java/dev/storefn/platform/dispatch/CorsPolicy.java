@@ -19,6 +19,8 @@ class CorsPolicy {
     static final String ALLOWED_METHODS = "DELETE, GET, OPTIONS, PATCH, POST, PUT";
     static final String ALLOWED_HEADERS = "accept, authorization, content-type, user-agent, x-csrftoken, x-requested-with, idempotency-key";
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
     private final Set<String> origins = new LinkedHashSet<>();
 
     CorsPolicy(@Value("${CORS_ALLOWED_ORIGINS:http://localhost:5173,http://127.0.0.1:5173}") String allowedOrigins) {
@@ -52,6 +54,20 @@ class CorsPolicy {
             }
         }
         return response.withHeaders(headers);
+    }
+
+    /**
+     * A write a browser sent from a page of another site: unsafe method, and an {@code Origin} that is neither
+     * an allowed storefront nor the API's own host. Requests without {@code Origin} are not browsers' writes.
+     */
+    boolean isCrossSiteWrite(WireRequest request) {
+        String origin = request.header("origin");
+        if (origin == null || SAFE_METHODS.contains(request.method()) || origins.contains(origin)) {
+            return false;
+        }
+        String host = request.header("host");
+        int scheme = origin.indexOf("://");
+        return host == null || scheme < 0 || !origin.substring(scheme + 3).equalsIgnoreCase(host);
     }
 
     private static String stripTrailingSlash(String origin) {

@@ -35,6 +35,8 @@ public class Dispatcher {
 
     private final Router router;
     private final ClientAddresses clientAddresses;
+    private static final String CALLER = "caller";
+
     private final CorsPolicy cors;
     private final RateLimiter rateLimiter;
     private final AccessGuard guard;
@@ -71,12 +73,19 @@ public class Dispatcher {
         } finally {
             MDC.remove("request_id");
         }
+        String caller = MDC.get(CALLER);
+        MDC.remove(CALLER);
         response = cors.apply(request, response).withHeader("X-Request-Id", requestId);
+        if (response.header("Cache-Control") == null) {
+            // Answers carry personal data (a cart, an address, a token); no browser or proxy may keep them.
+            response = response.withHeader("Cache-Control", "no-store");
+        }
         if ("HEAD".equals(request.method())) {
             response = response.withoutBody();
         }
-        log.info("access client={} method={} path={} status={} ms={} request_id={}", client, request.method(),
-                request.path(), response.status(), (System.nanoTime() - started) / 1_000_000, requestId);
+        log.info("access client={} caller={} method={} path={} status={} ms={} request_id={}", client,
+                caller == null ? "anonymous" : caller, request.method(), request.path(), response.status(),
+                (System.nanoTime() - started) / 1_000_000, requestId);
         return response;
     }
 
@@ -98,15 +107,23 @@ public class Dispatcher {
         if (!(resolution instanceof Router.Found found)) {
             throw Refusal.detail(Refusal.Kind.NOT_FOUND, "Not found.");
         }
+        SessionCookies cookies = sessionCookies.getIfAvailable();
+        // With cookies a browser sends the session along whatever page asks; a write from another site's page
+        // (signing the victim in to the attacker's account, say) is refused as Django's origin check would.
+        if (cookies != null && cors.isCrossSiteWrite(request)) {
+            throw Refusal.detail(Refusal.Kind.FORBIDDEN, "CSRF Failed: Origin checking failed - " + request.header("origin")
+                    + " does not match any trusted origins.");
+        }
         RateLimit limit = found.route().rateLimit();
         if (limit != null) {
             rateLimiter.hit(limit.bucket() + ":" + client, limit.limit(), limit.window());
         }
         Credentials credentials = Credentials.of(request);
         Caller caller = guard.authenticate(credentials, request.method());
+        // The access line names who asked, so that staff reads of personal data can be attributed.
+        MDC.put(CALLER, caller.authenticated() ? (caller.staff() ? "staff:" : "user:") + caller.userId() : "anonymous");
         AccessGuard.check(found.route().access(), caller);
-        RequestSources sources = new RequestSources(request, found.pathParameters(), caller, credentials, bodies,
-                sessionCookies.getIfAvailable());
+        RequestSources sources = new RequestSources(request, found.pathParameters(), caller, credentials, bodies, cookies);
         return operations.answer(found.route(), sources, request);
     }
 

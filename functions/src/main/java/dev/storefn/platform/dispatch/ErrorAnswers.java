@@ -1,16 +1,20 @@
 package dev.storefn.platform.dispatch;
 
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import dev.storefn.platform.operation.Refusal;
 import dev.storefn.platform.wire.Json;
@@ -27,6 +31,13 @@ class ErrorAnswers {
 
     private final Json json;
 
+    /**
+     * SQL states of a database that is gone or going, whoever reports them: 08 (connection exceptions, a read
+     * that timed out), 57P01-57P03 (the server shutting down, crashed, or not yet accepting), 57014 (a
+     * statement cancelled), 53300 (too many connections).
+     */
+    private static final Pattern UNAVAILABLE_STATES = Pattern.compile("08...|57P0[123]|57014|53300");
+
     ErrorAnswers(Json json) {
         this.json = json;
     }
@@ -40,6 +51,7 @@ class ErrorAnswers {
             case METHOD_NOT_ALLOWED -> 405;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
             case MISMATCH -> 422;
             case TOO_MANY_REQUESTS -> 429;
             case UPSTREAM_FAILED -> 502;
@@ -90,9 +102,18 @@ class ErrorAnswers {
     static boolean databaseUnavailable(Throwable failure) {
         for (Class<? extends Throwable> type : List.of(DataAccessResourceFailureException.class,
                 CannotCreateTransactionException.class, SQLTransientConnectionException.class,
-                SQLNonTransientConnectionException.class)) {
+                SQLNonTransientConnectionException.class, QueryTimeoutException.class)) {
             if (find(failure, type) != null) {
                 return true;
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && UNAVAILABLE_STATES.matcher(sql.getSQLState()).matches()) {
+                return true;
+            }
+            // A rollback on a connection the failure already closed replaces the failure; judge the one it replaced.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                return databaseUnavailable(rollback.getApplicationException());
             }
         }
         return false;

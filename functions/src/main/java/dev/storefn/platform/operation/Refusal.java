@@ -31,6 +31,8 @@ public final class Refusal extends RuntimeException {
         CONFLICT,
         /** The request is larger than accepted. */
         TOO_LARGE,
+        /** The body comes in a format the route does not read. */
+        UNSUPPORTED_MEDIA_TYPE,
         TOO_MANY_REQUESTS,
         /** A service storefn depends on (a payment provider) failed. */
         UPSTREAM_FAILED,

@@ -25,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a request body into fields: JSON (whatever the content type says, as before), urlencoded forms and
+ * Reads a request body into fields: JSON (also when no content type is given), urlencoded forms and
  * multipart forms (parsed by Commons FileUpload, in memory: adapters bound bodies to
- * {@link #MAX_BODY_BYTES}). Bodies that cannot be read are refused in DRF's words.
+ * {@link #MAX_BODY_BYTES}). A body in any other format, and bodies that cannot be read, are refused in DRF's
+ * words.
  */
 @Component
 public class BodyReader {
@@ -43,10 +44,18 @@ public class BodyReader {
     }
 
     public RequestBody read(WireRequest request) {
-        return switch (request.mediaType()) {
+        String type = request.mediaType();
+        return switch (type) {
             case "application/x-www-form-urlencoded" -> form(request);
             case "multipart/form-data" -> multipart(request);
-            default -> jsonObject(request);
+            case "", "application/json" -> jsonObject(request);
+            default -> {
+                if (request.body().length == 0) {
+                    yield jsonObject(request);
+                }
+                throw Refusal.detail(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported media type \"" + request.header("content-type") + "\" in request.");
+            }
         };
     }
 

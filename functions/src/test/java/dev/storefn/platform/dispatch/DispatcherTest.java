@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -45,6 +46,25 @@ class DispatcherTest extends FunctionsTest {
                 assertThat(send(method, "/" + name + "/", null, Map.of()).status()).as(method + " /" + name + "/").isEqualTo(404);
             }
         }
+    }
+
+    @Test
+    void noAnswerMayBeStoredByABrowserOrProxy() {
+        for (WireResponse response : List.of(get("/api/products/"), get("/api/me/"), get("/api/nothing/"),
+                post("/api/login/", "{\"email\": \"x\"}"))) {
+            assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        }
+    }
+
+    @Test
+    void aBodyInAFormatNoRouteReadsIsRefusedWith415InDrfsWords() {
+        WireResponse refused = send("POST", "/api/login/", "{\"email\": \"a@example.com\", \"password\": \"x\"}",
+                Map.of("Content-Type", "text/plain; charset=utf-8"));
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(body(refused).get("detail").asString()).isEqualTo("Unsupported media type \"text/plain; charset=utf-8\" in request.");
+        // JSON without a content type is still read as JSON.
+        assertThat(sendBytes("POST", "/api/login/", "{\"email\": \"x\"}".getBytes(StandardCharsets.UTF_8), Map.of()).status())
+                .isEqualTo(400);
     }
 
     @Test

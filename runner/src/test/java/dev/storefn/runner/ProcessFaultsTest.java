@@ -1,0 +1,224 @@
+package dev.storefn.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import dev.storefn.testing.Invariants;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * storefn as a process of its own on the embedded default, with the unit's JVM flags, under a load of orders: killed with SIGKILL and
+ * started again by the test as a supervisor would (the embedded PostgreSQL the killed one left running is
+ * taken over), and stopped with SIGTERM (in-flight requests finish, the process exits within the unit's stop
+ * timeout). No order acknowledged with a 2xx is lost or half-written.
+ */
+class ProcessFaultsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The systemd unit's TimeoutStopSec. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
+    private static final int SHOPPERS = 4;
+    private static final int STOCK = 100_000;
+
+    private Path dataDirectory;
+    private int port;
+    private Process storefn;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicBoolean loading = new AtomicBoolean(true);
+    private ExecutorService load;
+
+    @BeforeEach
+    void directory() throws IOException {
+        dataDirectory = Files.createTempDirectory("storefn-process-faults");
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        loading.set(false);
+        if (load != null) {
+            load.shutdownNow();
+        }
+        if (storefn != null && storefn.isAlive()) {
+            storefn.destroy();
+            storefn.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private Process start() throws Exception {
+        return StorefnProcess.start(dataDirectory, port, Map.of()).process();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token, String client)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", client);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JdbcClient database() throws IOException {
+        int databasePort = Integer.parseInt(Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid")).get(3).strip());
+        return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), "jdbc:postgresql://localhost:" + databasePort
+                + "/postgres", "postgres", ""));
+    }
+
+    private String shopper(int n) throws Exception {
+        HttpResponse<String> registered = send("POST", "/api/register/", "{\"email\": \"shopper" + n + "@example.com\","
+                + " \"password\": \"a long password\"}", null, "198.18.20." + n);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return JSON.readTree(registered.body()).get("access").asString();
+    }
+
+    /** Shoppers ordering one of {@code product} at a time until the test ends; the ids of the orders acknowledged. */
+    private Set<Long> orderUntilStopped(List<String> tokens, long product) {
+        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+        load = Executors.newFixedThreadPool(tokens.size());
+        String order = "{\"payment_method\": \"cod\", \"cart\": [{\"id\": " + product + ", \"quantity\": 1}], \"address\": {"
+                + "\"full_name\": \"Ada\", \"phone\": \"9876543210\", \"street\": \"12 Row\", \"city\": \"Pune\", \"pincode\": \"411001\"}}";
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            String client = "198.18.21." + i;
+            load.submit(() -> {
+                while (loading.get()) {
+                    try {
+                        HttpResponse<String> answer = send("POST", "/api/orders/create/", order, token, client);
+                        if (answer.statusCode() == 200) {
+                            acknowledged.add(JSON.readTree(answer.body()).get("order_id").asLong());
+                        }
+                    } catch (IOException down) {
+                        Thread.sleep(50);
+                    }
+                }
+                return null;
+            });
+        }
+        return acknowledged;
+    }
+
+    @Test
+    void killedUnderLoadAndRestartedNoAcknowledgedOrderIsLostOrHalfWritten() throws Exception {
+        storefn = start();
+        long product = database().sql("INSERT INTO products (name, price, category, description, stock) VALUES ('Kill Tee', 10, 'men',"
+                + " 'A tee for the kill test', ?) RETURNING id").param(STOCK).query(Long.class).single();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i <= SHOPPERS; i++) {
+            tokens.add(shopper(i));
+        }
+        Set<Long> acknowledged = orderUntilStopped(tokens, product);
+        Thread.sleep(2_000);
+        int beforeTheKill = acknowledged.size();
+        storefn.destroyForcibly().waitFor();
+
+        // The supervisor (systemd's Restart=on-failure) starts it again on the same data directory.
+        long restarting = System.nanoTime();
+        storefn = start();
+        long restartMillis = (System.nanoTime() - restarting) / 1_000_000;
+        int atTheRestart = acknowledged.size();
+        Thread.sleep(1_500);
+        loading.set(false);
+        load.shutdown();
+        assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(acknowledged.size()).as("orders were taken before the kill and after the restart").isGreaterThan(atTheRestart);
+        assertThat(beforeTheKill).isPositive();
+
+        JdbcClient database = database();
+        List<Long> missing = new ArrayList<>();
+        for (long id : acknowledged) {
+            if (database.sql("SELECT count(*) FROM order_items WHERE order_id = ?").param(id).query(Long.class).single() != 1) {
+                missing.add(id);
+            }
+        }
+        assertThat(missing).as("acknowledged orders missing or half-written").isEmpty();
+        long ordered = database.sql("SELECT coalesce(sum(quantity), 0) FROM order_items WHERE product_id = ?").param(product)
+                .query(Long.class).single();
+        long stock = database.sql("SELECT stock FROM products WHERE id = ?").param(product).query(Long.class).single();
+        assertThat(stock + ordered).as("stock matches the orders").isEqualTo(STOCK);
+        Invariants.assertHold(database);
+        System.out.printf("kill -9 under load: %d orders acknowledged (%d before the kill), restart to healthy %d ms, none lost%n",
+                acknowledged.size(), beforeTheKill, restartMillis);
+    }
+
+    @Test
+    void stoppedWithSigtermInFlightRequestsFinishAndTheProcessExitsInTime() throws Exception {
+        storefn = start();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i <= SHOPPERS; i++) {
+            tokens.add(shopper(i));
+        }
+        // Requests that are slow on purpose (a sign-in verifies an Argon2 hash), so some are in flight at the signal.
+        record Attempt(long startedNanos, long endedNanos, int status, String failure) {
+        }
+        List<Attempt> attempts = new CopyOnWriteArrayList<>();
+        load = Executors.newFixedThreadPool(8);
+        AtomicInteger clients = new AtomicInteger();
+        for (int i = 0; i < 8; i++) {
+            load.submit(() -> {
+                int subnet = 22 + clients.incrementAndGet();
+                while (loading.get()) {
+                    long started = System.nanoTime();
+                    try {
+                        HttpResponse<String> answer = send("POST", "/api/login/", "{\"email\": \"shopper1@example.com\","
+                                + " \"password\": \"a long password\"}", null, "198.18." + subnet + "." + started % 250);
+                        attempts.add(new Attempt(started, System.nanoTime(), answer.statusCode(), null));
+                    } catch (IOException refused) {
+                        attempts.add(new Attempt(started, System.nanoTime(), 0, refused.toString()));
+                        Thread.sleep(20);
+                    }
+                }
+                return null;
+            });
+        }
+        Thread.sleep(1_500);
+        long signalled = System.nanoTime();
+        storefn.destroy();
+        boolean exited = storefn.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        long exitMillis = (System.nanoTime() - signalled) / 1_000_000;
+        loading.set(false);
+        load.shutdown();
+        load.awaitTermination(30, TimeUnit.SECONDS);
+
+        assertThat(exited).as("exited within the unit's stop timeout").isTrue();
+        assertThat(storefn.exitValue()).as("a clean stop").isIn(0, 143);
+        List<Attempt> inFlight = attempts.stream()
+                .filter(a -> a.startedNanos() < signalled - TimeUnit.MILLISECONDS.toNanos(20) && a.endedNanos() > signalled).toList();
+        assertThat(inFlight).as("requests in flight at the signal").isNotEmpty()
+                .allSatisfy(a -> assertThat(a.status()).as(String.valueOf(a.failure())).isIn(200, 400, 429));
+        assertThat(attempts).allSatisfy(a -> assertThat(a.status() / 100).as("never a failure answer").isNotEqualTo(5));
+        List<Attempt> after = attempts.stream().filter(a -> a.startedNanos() > signalled + TimeUnit.SECONDS.toNanos(1)).toList();
+        assertThat(after).as("later requests are refused at the door").allSatisfy(a -> assertThat(a.status()).isZero());
+        System.out.printf("SIGTERM under load: %d requests in flight at the signal all answered, exit %d after %d ms%n",
+                inFlight.size(), storefn.exitValue(), exitMillis);
+    }
+}
