@@ -17,9 +17,11 @@ import dev.storefn.platform.operation.Credential;
 @Component
 class AuthCookies implements SessionCookies {
 
-    static final String ACCESS = "access";
-    static final String REFRESH = "refresh";
-    static final String CSRF = "csrftoken";
+    // The prefixes make browsers refuse these names from anywhere but this host over HTTPS (__Host-: no
+    // Domain, Path=/), so a sibling subdomain cannot plant a cookie that would be read first.
+    static final String ACCESS = "__Host-access";
+    static final String REFRESH = "__Secure-refresh";
+    static final String CSRF = "__Host-csrftoken";
 
     private final boolean enabled;
     private final String sameSite;
@@ -27,9 +29,17 @@ class AuthCookies implements SessionCookies {
 
     AuthCookies(@Value("${AUTH_COOKIES:false}") boolean enabled, @Value("${AUTH_COOKIE_SAMESITE:Lax}") String sameSite,
             Tokens tokens) {
+        if (!java.util.Set.of("Strict", "Lax", "None").contains(sameSite)) {
+            throw new IllegalStateException("AUTH_COOKIE_SAMESITE is Strict, Lax or None, not " + sameSite);
+        }
         this.enabled = enabled;
         this.sameSite = sameSite;
         this.tokens = tokens;
+    }
+
+    @Override
+    public boolean enabled() {
+        return enabled;
     }
 
     @Override

@@ -36,6 +36,8 @@ public class VerifyPayment implements Function<VerifyPayment.Input, VerifyPaymen
         this.transactions = transactions;
     }
 
+    private static final java.util.regex.Pattern CHECKOUT_SESSION_ID = java.util.regex.Pattern.compile("cs_[A-Za-z0-9_]{1,250}");
+
     @Override
     public Verified apply(Input input) {
         if (input.sessionId() == null) {
@@ -43,6 +45,11 @@ public class VerifyPayment implements Function<VerifyPayment.Input, VerifyPaymen
         }
         if (!stripe.configured()) {
             throw Refusal.error(Refusal.Kind.UNAVAILABLE, "Stripe is not configured");
+        }
+        // Only what can be a Checkout Session id goes to Stripe: anything else cannot be one, and must not
+        // become part of a request to Stripe's API.
+        if (!CHECKOUT_SESSION_ID.matcher(input.sessionId()).matches()) {
+            throw Refusal.refused("Invalid session_id");
         }
         Session session;
         try {

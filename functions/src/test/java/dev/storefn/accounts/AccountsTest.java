@@ -30,6 +30,14 @@ class AccountsTest extends AccountsTestSupport {
     }
 
     @Test
+    void withoutCookiesAWriteFromAnotherOriginIsServed() {
+        // Bearer tokens are never sent by a browser on its own, so there is no cross-site write to refuse.
+        createUser("ada@example.com", false);
+        assertThat(send("POST", "/api/login/", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}",
+                Map.of("Origin", "https://elsewhere.example", "Host", "api.shop.example")).status()).isEqualTo(200);
+    }
+
+    @Test
     void passwordsAreStoredAsArgon2idWithOwaspParameters() {
         post("/api/register/", "{\"email\":\"a@example.com\",\"password\":\"long enough\"}");
         assertThat(users.findByEmail("a@example.com").orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
@@ -131,7 +139,7 @@ class AccountsTest extends AccountsTestSupport {
         User ada = createUser("ada@example.com", false);
         WireResponse login = post("/api/login/", "{\"email\":\"ada@example.com\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(login.headerValues("Set-Cookie")).isEmpty();
-        assertThat(send("GET", "/api/me/", null, Map.of("Cookie", "access=" + accessToken(ada))).status()).isEqualTo(401);
+        assertThat(send("GET", "/api/me/", null, Map.of("Cookie", "__Host-access=" + accessToken(ada) + "; access=" + accessToken(ada))).status()).isEqualTo(401);
     }
 
     @Test

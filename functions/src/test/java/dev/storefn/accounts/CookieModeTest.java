@@ -16,7 +16,7 @@ class CookieModeTest extends AccountsTestSupport {
 
     private record Session(String access, String refresh, String csrf) {
         String cookieHeader() {
-            return "access=" + access + "; refresh=" + refresh + "; csrftoken=" + csrf;
+            return "__Host-access=" + access + "; __Secure-refresh=" + refresh + "; __Host-csrftoken=" + csrf;
         }
     }
 
@@ -26,7 +26,7 @@ class CookieModeTest extends AccountsTestSupport {
         assertThat(response.status()).isEqualTo(200);
         List<String> cookies = response.headerValues("Set-Cookie");
         assertThat(cookies).hasSize(3);
-        return new Session(value(cookies, "access"), value(cookies, "refresh"), value(cookies, "csrftoken"));
+        return new Session(value(cookies, "__Host-access"), value(cookies, "__Secure-refresh"), value(cookies, "__Host-csrftoken"));
     }
 
     private static String value(List<String> cookies, String name) {
@@ -41,10 +41,10 @@ class CookieModeTest extends AccountsTestSupport {
         JsonNode body = body(response);
         assertThat(body.has("access")).isTrue();
         List<String> cookies = response.headerValues("Set-Cookie");
-        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("access=" + body.get("access").asString() + ";")
+        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("__Host-access=" + body.get("access").asString() + ";")
                 .contains("HttpOnly", "Secure", "SameSite=Lax", "Max-Age=3600", "Path=/"));
-        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("refresh=").contains("HttpOnly", "Secure", "Max-Age=604800"));
-        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("csrftoken=").contains("Secure").doesNotContain("HttpOnly"));
+        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("__Secure-refresh=").contains("HttpOnly", "Secure", "Max-Age=604800"));
+        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("__Host-csrftoken=").contains("Secure").doesNotContain("HttpOnly"));
     }
 
     @Test
@@ -80,7 +80,7 @@ class CookieModeTest extends AccountsTestSupport {
         WireResponse wrong = send("POST", "/api/logout/", null, Map.of("Cookie", session.cookieHeader(), "X-CSRFToken", "forged"));
         assertThat(wrong.status()).isEqualTo(403);
         WireResponse planted = send("POST", "/api/logout/", null,
-                Map.of("Cookie", "access=" + session.access() + "; csrftoken=forged", "X-CSRFToken", "forged"));
+                Map.of("Cookie", "__Host-access=" + session.access() + "; __Host-csrftoken=forged", "X-CSRFToken", "forged"));
         assertThat(planted.status()).isEqualTo(403);
 
         WireResponse ok = send("POST", "/api/logout/", null, Map.of("Cookie", session.cookieHeader(), "X-CSRFToken", session.csrf()));
@@ -98,9 +98,9 @@ class CookieModeTest extends AccountsTestSupport {
     @Test
     void theRefreshCookieRefreshes() {
         Session session = signIn();
-        WireResponse refreshed = send("POST", "/api/refresh/", null, Map.of("Cookie", "refresh=" + session.refresh()));
+        WireResponse refreshed = send("POST", "/api/refresh/", null, Map.of("Cookie", "__Secure-refresh=" + session.refresh()));
         assertThat(refreshed.status()).isEqualTo(200);
         String access = body(refreshed).get("access").asString();
-        assertThat(refreshed.headerValues("Set-Cookie")).singleElement().satisfies(c -> assertThat(c).startsWith("access=" + access));
+        assertThat(refreshed.headerValues("Set-Cookie")).singleElement().satisfies(c -> assertThat(c).startsWith("__Host-access=" + access));
     }
 }

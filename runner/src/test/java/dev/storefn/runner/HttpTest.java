@@ -157,6 +157,18 @@ abstract class HttpTest {
                 .body().get("access").asString();
     }
 
+    /** Nobody, a user, a blocked user and staff: name to bearer token (null for nobody). */
+    Map<String, String> everyKindOfCaller(String name) {
+        Map<String, String> callers = new java.util.LinkedHashMap<>();
+        callers.put("anonymous", null);
+        for (String kind : List.of("user", "blocked", "staff")) {
+            callers.put(kind, signUp(name + "-" + kind + "@example.com"));
+        }
+        jdbc.sql("UPDATE users SET is_block = true WHERE email = ?").param(name + "-blocked@example.com").update();
+        jdbc.sql("UPDATE users SET is_staff = true WHERE email = ?").param(name + "-staff@example.com").update();
+        return callers;
+    }
+
     long userId(String email) {
         return jdbc.sql("SELECT id FROM users WHERE email = ?").param(email).query(Long.class).single();
     }

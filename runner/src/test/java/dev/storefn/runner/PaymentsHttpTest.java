@@ -378,6 +378,11 @@ class PaymentsHttpTest extends HttpTest {
         assertThat(expect(400, "GET", "/api/orders/verify-payment/", null, token).error()).isEqualTo("Missing session_id");
         assertThat(expect(400, "GET", "/api/orders/verify-payment/?session_id=cs_unknown", null, token).error())
                 .isEqualTo("Invalid session_id");
+        long asked = STRIPE.count("GET", "/v1/checkout/sessions/");
+        for (String notAnId : new String[] {"..%2F..%2Fv1%2Fcustomers", "cs_a%3Fexpand%5B%5D%3Dcustomer", "pi_123", "cs_" + "a".repeat(251)}) {
+            assertThat(expect(400, "GET", "/api/orders/verify-payment/?session_id=" + notAnId, null, token).error()).isEqualTo("Invalid session_id");
+        }
+        assertThat(STRIPE.count("GET", "/v1/checkout/sessions/")).as("nothing that cannot be a session id reaches Stripe").isEqualTo(asked);
         assertThat(expect(404, "GET", "/api/orders/verify-payment/?session_id=" + placed.sessionId(), null, buyer()).error())
                 .isEqualTo("Order not found");
         JsonNode unpaid = expect(200, "GET", "/api/orders/verify-payment/?session_id=" + placed.sessionId(), null, token).body();

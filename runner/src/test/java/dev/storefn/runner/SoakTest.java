@@ -101,7 +101,7 @@ class SoakTest {
                     while (running.get()) {
                         try {
                             List<Answer> answers = new ArrayList<>();
-                            answers.add(send("GET", "/api/products/?page_size=20&page=" + (1 + ThreadLocalRandom.current().nextInt(3)), null, null, client));
+                            answers.add(send("GET", "/api/products/?page_size=20&page=" + (1 + ThreadLocalRandom.current().nextInt(2)), null, null, client));
                             answers.add(send("GET", "/api/products/" + product + "/", null, null, client));
                             answers.add(send("POST", "/api/cart/add/", "{\"product_id\": " + product + "}", token, client));
                             answers.add(send("GET", "/api/cart/", null, token, client));

@@ -10,6 +10,9 @@ import dev.storefn.platform.operation.Credential;
  */
 public interface SessionCookies {
 
+    /** Whether cookie mode is on ({@code AUTH_COOKIES=true}): browsers then send a session with every request. */
+    boolean enabled();
+
     /** The token of this kind in a cookie, or null (cookie mode off, or no such cookie). */
     String presented(Credentials credentials, Credential.Kind kind);
 

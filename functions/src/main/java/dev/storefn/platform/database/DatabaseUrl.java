@@ -12,7 +12,8 @@ import java.util.List;
  * {@code postgresql://user:pass@host:port/db?sslmode=require} or a JDBC URL. Server-side prepared
  * statements are switched off ({@code prepareThreshold=0}) unless the URL says otherwise, because a
  * transaction pooler (Supabase's port 6543, pgbouncer) hands each transaction a different server
- * connection on which a statement prepared earlier does not exist.
+ * connection on which a statement prepared earlier does not exist. A URL of the first form to a host that is
+ * not this machine gets {@code sslmode=require} unless it names an {@code sslmode}.
  */
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
@@ -52,9 +53,18 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
                 }
             }
         }
+        if (parameters.stream().noneMatch(parameter -> parameter.startsWith("sslmode=")) && !isLoopback(uri.getHost())) {
+            // Across a network the connection is encrypted unless the URL says otherwise (sslmode=disable);
+            // the driver's own default would settle for plain text when the server offers no TLS.
+            parameters.add("sslmode=require");
+        }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + database
                 + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
         return new DatabaseUrl(withoutPreparedStatements(jdbc), username, password);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     private static String withoutPreparedStatements(String jdbcUrl) {

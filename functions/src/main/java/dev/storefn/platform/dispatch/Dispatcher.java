@@ -33,10 +33,11 @@ public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final Router router;
-    private final ClientAddresses clientAddresses;
+    /** The MDC key of the caller, for the access line. */
     private static final String CALLER = "caller";
 
+    private final Router router;
+    private final ClientAddresses clientAddresses;
     private final CorsPolicy cors;
     private final RateLimiter rateLimiter;
     private final AccessGuard guard;
@@ -110,7 +111,7 @@ public class Dispatcher {
         SessionCookies cookies = sessionCookies.getIfAvailable();
         // With cookies a browser sends the session along whatever page asks; a write from another site's page
         // (signing the victim in to the attacker's account, say) is refused as Django's origin check would.
-        if (cookies != null && cors.isCrossSiteWrite(request)) {
+        if (cookies != null && cookies.enabled() && cors.isCrossSiteWrite(request)) {
             throw Refusal.detail(Refusal.Kind.FORBIDDEN, "CSRF Failed: Origin checking failed - " + request.header("origin")
                     + " does not match any trusted origins.");
         }

@@ -20,13 +20,24 @@ class DatabaseUrlTest {
     @Test
     void herokuStyleUrlsDefaultThePortAndDatabase() {
         DatabaseUrl url = DatabaseUrl.parse("postgres://shop:pw@db.internal");
-        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/postgres?prepareThreshold=0");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/postgres?sslmode=require&prepareThreshold=0");
+    }
+
+    @Test
+    void aRemoteDatabaseIsReachedOverTlsUnlessTheUrlSaysOtherwise() {
+        assertThat(DatabaseUrl.parse("postgresql://u:p@db.example.com/shop").jdbcUrl()).contains("sslmode=require");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@db.example.com/shop?sslmode=verify-full").jdbcUrl())
+                .contains("sslmode=verify-full").doesNotContain("sslmode=require");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@10.0.0.5/shop?sslmode=disable").jdbcUrl()).contains("sslmode=disable")
+                .doesNotContain("require");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@127.0.0.1:5432/shop").jdbcUrl()).doesNotContain("sslmode");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@localhost/shop").jdbcUrl()).doesNotContain("sslmode");
     }
 
     @Test
     void pgbouncerHintsAreDroppedAndAnExplicitPrepareThresholdIsKept() {
         assertThat(DatabaseUrl.parse("postgresql://u:p@h:6543/db?pgbouncer=true").jdbcUrl())
-                .isEqualTo("jdbc:postgresql://h:6543/db?prepareThreshold=0");
+                .isEqualTo("jdbc:postgresql://h:6543/db?sslmode=require&prepareThreshold=0");
         assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db?prepareThreshold=5").jdbcUrl())
                 .isEqualTo("jdbc:postgresql://h/db?prepareThreshold=5");
     }
