@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.storefn.testing.Invariants;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +45,6 @@ class ProcessFaultsTest {
     private Path dataDirectory;
     private int port;
     private Process storefn;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicBoolean loading = new AtomicBoolean(true);
     private ExecutorService load;
 
@@ -79,19 +74,11 @@ class ProcessFaultsTest {
 
     private HttpResponse<String> send(String method, String path, String body, String token, String client)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", client);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return StorefnProcess.send(port, method, path, body, token, client);
     }
 
     private JdbcClient database() throws IOException {
-        int databasePort = Integer.parseInt(Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid")).get(3).strip());
-        return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), "jdbc:postgresql://localhost:" + databasePort
-                + "/postgres", "postgres", ""));
+        return StorefnProcess.database(dataDirectory);
     }
 
     private String shopper(int n) throws Exception {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +24,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import com.stripe.net.Webhook;
 
@@ -48,23 +44,13 @@ class SoakTest {
     private static final String WEBHOOK_SECRET = "whsec_storefn_soak";
     private static final int WORKERS = 8;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int port;
 
     private record Answer(int status, JsonNode body) {
     }
 
     private Answer send(String method, String path, String body, String token, String client, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", client);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = StorefnProcess.send(port, method, path, body, token, client, headers);
         return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
     }
 
@@ -77,9 +63,7 @@ class SoakTest {
         }
         StorefnProcess storefn = StorefnProcess.start(dataDirectory, port, Map.of("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET));
         try {
-            int databasePort = Integer.parseInt(Files.readAllLines(dataDirectory.resolve("postgres/postmaster.pid")).get(3).strip());
-            JdbcClient database = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
-                    "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", ""));
+            JdbcClient database = StorefnProcess.database(dataDirectory);
             long product = database.sql("INSERT INTO products (name, price, category, description, stock) VALUES ('Soak Tee', 10, 'men',"
                     + " 'A tee for the soak', 100000000) RETURNING id").query(Long.class).single();
 

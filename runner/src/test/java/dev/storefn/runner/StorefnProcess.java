@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
 /**
  * storefn as a process of its own, as the systemd unit starts it: the unit's JVM flags ({@code JAVA_OPTS}
  * of {@code deploy/storefn@.service}), this test JVM's classpath, {@code serve} on a data directory and port.
@@ -75,6 +78,33 @@ final class StorefnProcess {
             Thread.sleep(200);
         }
         throw new AssertionError("storefn did not become healthy: " + started.log());
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * A JSON request to the storefn on {@code port}, as from {@code client} through the local proxy, with a
+     * bearer token when one is given; {@code headers}: name, value, name, value...
+     */
+    static HttpResponse<String> send(int port, String method, String path, String body, String token, String client, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", client);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The embedded PostgreSQL of a data directory, on the port its postmaster.pid names. */
+    static JdbcClient database(Path dataDirectory) throws IOException {
+        int port = Integer.parseInt(Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid")).get(3).strip());
+        return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), "jdbc:postgresql://localhost:" + port + "/postgres",
+                "postgres", ""));
     }
 
     Process process() {
