@@ -202,7 +202,10 @@ class DatabaseFaultsTest {
         startLoad();
         untilAnOrderIsTaken(System.nanoTime(), Duration.ofSeconds(20));
 
-        List<Long> processes = postgresProcesses();
+        // The postmaster first: stopped, it forks no new server process between the listing and the signal.
+        long postmaster = postmaster();
+        signal("STOP", List.of(postmaster));
+        List<Long> processes = postgresProcesses(postmaster);
         signal("STOP", processes);
         long stalled = System.nanoTime();
         Thread.sleep(12_000);
@@ -218,9 +221,12 @@ class DatabaseFaultsTest {
         assertNothingAcknowledgedIsLost();
     }
 
+    private long postmaster() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("pg").resolve("postmaster.pid")).get(0).strip());
+    }
+
     /** The postmaster and every server process under it. */
-    private List<Long> postgresProcesses() throws IOException {
-        long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("pg").resolve("postmaster.pid")).get(0).strip());
+    private static List<Long> postgresProcesses(long postmaster) {
         List<Long> pids = new ArrayList<>(List.of(postmaster));
         ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
         return pids;
