@@ -266,7 +266,8 @@ unit_policy() {
         'WantedBy=multi-user.target'; do
         unit_has "$want" || return 1
     done
-    unit_lacks 'MemoryDenyWriteExecute' && grep -q -- '-Xmx256m' "$DEPLOY/storefn@.service"
+    unit_lacks 'MemoryDenyWriteExecute' && grep -q -- '-Xmx96m' "$DEPLOY/storefn@.service" &&
+        unit_has 'Environment=STOREFN_MIGRATE_ON_START=false'
 }
 check "storefn@.service has the required settings" unit_policy
 
@@ -429,6 +430,22 @@ client_logged() {
     return 1
 }
 check "storefn sees the real client address through nginx (client=127.0.0.7)" client_logged
+
+# Prometheus's /metrics: served to the box (the slot's own port on loopback), refused through nginx.
+fetch metrics_out "$HTTPS/metrics"
+check "/metrics through nginx is 404 JSON" expect metrics_out 404 headers detail
+metrics_on_box() {
+    local scrape
+    scrape=$(curl -sS --max-time 10 "http://127.0.0.1:$GREEN_PORT/metrics") || return 1
+    grep -q '^storefn_requests_seconds_count{route="GET /api/products/",status="200"} [1-9]' <<<"$scrape" &&
+        grep -q '^storefn_db_pool_max ' <<<"$scrape" && grep -q '^jvm_memory_used_bytes{' <<<"$scrape" ||
+        { echo "scrape lacks the route, pool or JVM figures:"; head -c 1500 <<<"$scrape"; return 1; }
+}
+check "/metrics on the box has per-route, pool and JVM figures" metrics_on_box
+forwarded_refused() {
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-For: 203.0.113.9' "http://127.0.0.1:$GREEN_PORT/metrics") == 404 ]]
+}
+check "/metrics asked through a proxy (X-Forwarded-For) is 404 even on the box" forwarded_refused
 
 http2() { [[ $("${CURL[@]}" --http2 -o /dev/null -w '%{http_version}' "$HTTPS/health/") == 2* ]]; }
 check "HTTP/2 is negotiated" http2

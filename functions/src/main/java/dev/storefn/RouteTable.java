@@ -26,6 +26,7 @@ import dev.storefn.cart.GetWishlist;
 import dev.storefn.cart.RemoveFromCart;
 import dev.storefn.cart.RemoveFromWishlist;
 import dev.storefn.cart.UpdateCartItem;
+import dev.storefn.catalog.CatalogVersion;
 import dev.storefn.catalog.CreateProduct;
 import dev.storefn.catalog.DeleteProduct;
 import dev.storefn.catalog.GetProduct;
@@ -73,9 +74,11 @@ public final class RouteTable {
             of("POST", "/api/logout/", Logout.class, ANONYMOUS, "End the session of the presented token"),
             of("GET", "/api/me/", Me.class, USER, "The signed-in user"),
 
+            // The storefront's busiest reads: kept serialised until the catalog changes.
             of("GET", "/api/products/", ListProducts.class, ANONYMOUS,
-                    "Products, newest first; search, category, min_price, max_price, optional page/page_size"),
-            of("GET", "/api/products/{id}/", GetProduct.class, ANONYMOUS, "One product"),
+                    "Products, newest first; search, category, min_price, max_price, optional page/page_size")
+                    .cachedUntilChanged(CatalogVersion.class),
+            of("GET", "/api/products/{id}/", GetProduct.class, ANONYMOUS, "One product").cachedUntilChanged(CatalogVersion.class),
             of("POST", "/api/products/create/", CreateProduct.class, STAFF,
                     "Create a product (multipart with an image file, or JSON)").created(),
             of("PUT", "/api/products/{id}/", ReplaceProduct.class, STAFF, "Replace a product's fields (image optional)"),

@@ -79,4 +79,20 @@ class ListQueriesTest extends FunctionsTest {
         assertThat(myOrders).containsEntry(1, 3).containsEntry(20, 3);
         assertThat(allOrders).containsEntry(1, 3).containsEntry(20, 3);
     }
+
+    @Test
+    void aCatalogReadIsServedAgainForOneVersionQueryUntilTheCatalogChanges() {
+        long product = insertProduct("Cached tee", "men", "10.00", 5, "A product whose answers are kept");
+        for (String path : new String[] {"/api/products/", "/api/products/" + product + "/", "/api/products/?search=cached"}) {
+            assertThat(get(path).status()).isEqualTo(200);
+            int before = CountingStatements.count();
+            assertThat(get(path).status()).isEqualTo(200);
+            assertThat(CountingStatements.count() - before).as("a repeat of " + path + ": the version only").isEqualTo(1);
+
+            jdbc.sql("UPDATE products SET stock = stock + 1 WHERE id = ?").param(product).update();
+            before = CountingStatements.count();
+            assertThat(get(path).status()).isEqualTo(200);
+            assertThat(CountingStatements.count() - before).as("after a change, " + path + " is made again").isEqualTo(2);
+        }
+    }
 }

@@ -3,9 +3,11 @@ package dev.storefn.lambda;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.context.annotation.Configuration;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -43,10 +45,10 @@ class ApiGatewayFunctions {
 
     @Bean
     Function<InputStream, APIGatewayV2HTTPResponse> httpApi(Dispatcher dispatcher) {
-        PojoSerializer<APIGatewayV2HTTPEvent> events = serializer(APIGatewayV2HTTPEvent.class);
+        Supplier<PojoSerializer<APIGatewayV2HTTPEvent>> events = serializer(APIGatewayV2HTTPEvent.class);
         return stream -> {
             try {
-                return ApiGatewayEvents.toHttpApi(dispatcher.dispatch(ApiGatewayEvents.fromHttpApi(events.fromJson(stream))));
+                return ApiGatewayEvents.toHttpApi(dispatcher.dispatch(ApiGatewayEvents.fromHttpApi(events.get().fromJson(stream))));
             } catch (ApiGatewayEvents.MalformedBody e) {
                 return ApiGatewayEvents.toHttpApi(MALFORMED_BODY);
             }
@@ -61,18 +63,22 @@ class ApiGatewayFunctions {
 
     @Bean
     Function<InputStream, APIGatewayProxyResponseEvent> restApi(Dispatcher dispatcher) {
-        PojoSerializer<APIGatewayProxyRequestEvent> events = serializer(APIGatewayProxyRequestEvent.class);
+        Supplier<PojoSerializer<APIGatewayProxyRequestEvent>> events = serializer(APIGatewayProxyRequestEvent.class);
         return stream -> {
             try {
-                return ApiGatewayEvents.toRestApi(dispatcher.dispatch(ApiGatewayEvents.fromRestApi(events.fromJson(stream))));
+                return ApiGatewayEvents.toRestApi(dispatcher.dispatch(ApiGatewayEvents.fromRestApi(events.get().fromJson(stream))));
             } catch (ApiGatewayEvents.MalformedBody e) {
                 return ApiGatewayEvents.toRestApi(MALFORMED_BODY);
             }
         };
     }
 
-    /** The serializer the Lambda Java runtime itself uses for the event class. */
-    private static <T> PojoSerializer<T> serializer(Class<T> eventClass) {
-        return LambdaEventSerializers.serializerFor(eventClass, ApiGatewayFunctions.class.getClassLoader());
+    /**
+     * The serializer the Lambda Java runtime itself uses for the event class, made on first use: it loads some
+     * 800 classes (a shaded Jackson), which the web runner, where these beans exist but are never called,
+     * would otherwise carry in its metaspace. SnapStart's priming makes it before the snapshot.
+     */
+    private static <T> Supplier<PojoSerializer<T>> serializer(Class<T> eventClass) {
+        return SingletonSupplier.of(() -> LambdaEventSerializers.serializerFor(eventClass, ApiGatewayFunctions.class.getClassLoader()));
     }
 }

@@ -56,13 +56,14 @@ public final class LocalApiGateway {
 
     /**
      * The template's settings that shape a local instance as they shape a deployed one: one connection, none
-     * opened during init. Migrations do run on start here, unlike on Lambda: locally nobody runs a deploy's
+     * opened during init, metric lines on standard output. Migrations do run on start here, unlike on Lambda: locally nobody runs a deploy's
      * {@code migrate} step first (they use connections of their own, so the pool of one is no obstacle).
      */
     static final Map<String, String> INSTANCE_ENVIRONMENT = Map.of(
             "MAIN_CLASS", SamTemplate.FIXED_ENVIRONMENT.get("MAIN_CLASS"),
             "DB_POOL_SIZE", SamTemplate.FIXED_ENVIRONMENT.get("DB_POOL_SIZE"),
-            "DB_MIN_IDLE", SamTemplate.FIXED_ENVIRONMENT.get("DB_MIN_IDLE"));
+            "DB_MIN_IDLE", SamTemplate.FIXED_ENVIRONMENT.get("DB_MIN_IDLE"),
+            "STOREFN_METRIC_LINES", SamTemplate.FIXED_ENVIRONMENT.get("STOREFN_METRIC_LINES"));
 
     /**
      * Lambda takes events of at most 6 MB, base64 included (a binary upload of about 4.5 MB), and API Gateway

@@ -75,6 +75,8 @@ final class SamTemplate {
         environment.put("STOREFN_MIGRATE_ON_START", "false");
         // Short-lived instances gain more from C1's quick compiles than from C2's slower, better ones.
         environment.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        // Per-route latency as CloudWatch metric lines (the box has a Prometheus endpoint instead).
+        environment.put("STOREFN_METRIC_LINES", "true");
         return environment;
     }
 

@@ -44,6 +44,26 @@ class ProductCatalogTest extends FunctionsTest {
     }
 
     @Test
+    void aChangeCommittedOutsideThisProcessIsInTheNextAnswer() {
+        String detail = "/api/products/" + blueShirt + "/";
+        assertThat(body(get(detail)).get("stock").asInt()).isEqualTo(3);
+        assertThat(ids(get("/api/products/?category=men"))).containsExactly(blueShirt, redShirt);
+
+        // Straight to the database, as another storefn process, an import or psql would.
+        jdbc.sql("UPDATE products SET stock = 7, name = 'Navy Shirt' WHERE id = ?").param(blueShirt).update();
+        assertThat(body(get(detail)).get("stock").asInt()).isEqualTo(7);
+        assertThat(body(get(detail)).get("name").asString()).isEqualTo("Navy Shirt");
+        assertThat(body(get("/api/products/?category=men")).get(0).get("name").asString()).isEqualTo("Navy Shirt");
+
+        jdbc.sql("UPDATE products SET category = 'women' WHERE id = ?").param(redShirt).update();
+        assertThat(ids(get("/api/products/?category=men"))).containsExactly(blueShirt);
+
+        jdbc.sql("DELETE FROM products WHERE id = ?").param(blueShirt).update();
+        assertThat(get(detail).status()).isEqualTo(404);
+        assertThat(ids(get("/api/products/?category=men"))).isEmpty();
+    }
+
+    @Test
     void searchNeedsEveryTermInTheNameOrTheDescription() {
         assertThat(ids(get("/api/products/?search=shirt"))).containsExactly(blueShirt, redShirt);
         assertThat(ids(get("/api/products/?search=SHIRT%20linen"))).containsExactly(blueShirt);

@@ -26,12 +26,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The web adapter: every request except local media goes to the dispatcher and its answer is written out
+ * The web adapter: every request except local media (and {@code /metrics}, see {@link MetricsEndpoint}) goes to the dispatcher and its answer is written out
  * as it is. It sits in front of Spring MVC, so nothing the framework would map on its own is reachable.
  */
 @Component
 @ConditionalOnWebApplication
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Right behind the metrics endpoint, which answers its one path on its own.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class WebAdapter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = BodyReader.MAX_BODY_BYTES;

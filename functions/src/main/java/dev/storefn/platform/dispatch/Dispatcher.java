@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.storefn.platform.access.AccessGuard;
 import dev.storefn.platform.access.Credentials;
@@ -33,8 +34,14 @@ public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    /** The MDC key of the caller, for the access line. */
-    private static final String CALLER = "caller";
+    /** The MDC key of the request id as log lines show it, formatted once per request. */
+    private static final String REQUEST = "request";
+
+    /** What the access line and the observers learn while a request is answered. */
+    private static final class Trace {
+        String route = RequestObserver.NO_ROUTE;
+        String caller = "anonymous";
+    }
 
     private final Router router;
     private final ClientAddresses clientAddresses;
@@ -43,11 +50,13 @@ public class Dispatcher {
     private final AccessGuard guard;
     private final Operations operations;
     private final BodyReader bodies;
-    private final ObjectProvider<SessionCookies> sessionCookies;
+    private final SingletonSupplier<SessionCookies> sessionCookies;
     private final ErrorAnswers errors;
+    private final List<RequestObserver> observers;
 
     Dispatcher(Router router, ClientAddresses clientAddresses, CorsPolicy cors, RateLimiter rateLimiter, AccessGuard guard,
-            Operations operations, BodyReader bodies, ObjectProvider<SessionCookies> sessionCookies, ErrorAnswers errors) {
+            Operations operations, BodyReader bodies, ObjectProvider<SessionCookies> sessionCookies, ErrorAnswers errors,
+            List<RequestObserver> observers) {
         this.router = router;
         this.clientAddresses = clientAddresses;
         this.cors = cors;
@@ -55,27 +64,28 @@ public class Dispatcher {
         this.guard = guard;
         this.operations = operations;
         this.bodies = bodies;
-        this.sessionCookies = sessionCookies;
+        // Looked up once: Spring's lookup of an optional bean on every request is costly.
+        this.sessionCookies = SingletonSupplier.of(sessionCookies::getIfAvailable);
         this.errors = errors;
+        this.observers = List.copyOf(observers);
     }
 
     public WireResponse dispatch(WireRequest request) {
         long started = System.nanoTime();
         String requestId = RequestIds.of(request.header("x-request-id"));
         String client = clientAddresses.resolve(request.peerAddress(), request.headers().get("x-forwarded-for"));
-        MDC.put("request_id", requestId);
+        MDC.put(REQUEST, "[request_id=" + requestId + "] ");
+        Trace trace = new Trace();
         WireResponse response;
         try {
-            response = answer(request, client);
+            response = answer(request, client, trace);
         } catch (Refusal refusal) {
             response = errors.refusal(refusal);
         } catch (RuntimeException failure) {
             response = errors.failure(failure, requestId);
         } finally {
-            MDC.remove("request_id");
+            MDC.remove(REQUEST);
         }
-        String caller = MDC.get(CALLER);
-        MDC.remove(CALLER);
         response = cors.apply(request, response).withHeader("X-Request-Id", requestId);
         if (response.header("Cache-Control") == null) {
             // Answers carry personal data (a cart, an address, a token); no browser or proxy may keep them.
@@ -84,13 +94,16 @@ public class Dispatcher {
         if ("HEAD".equals(request.method())) {
             response = response.withoutBody();
         }
-        log.info("access client={} caller={} method={} path={} status={} ms={} request_id={}", client,
-                caller == null ? "anonymous" : caller, request.method(), request.path(), response.status(),
-                (System.nanoTime() - started) / 1_000_000, requestId);
+        long nanos = System.nanoTime() - started;
+        log.info("access client={} caller={} method={} path={} status={} ms={} request_id={}", client, trace.caller,
+                request.method(), request.path(), response.status(), nanos / 1_000_000, requestId);
+        for (RequestObserver observer : observers) {
+            observer.answered(trace.route, response.status(), nanos);
+        }
         return response;
     }
 
-    private WireResponse answer(WireRequest request, String client) {
+    private WireResponse answer(WireRequest request, String client, Trace trace) {
         if (CorsPolicy.isPreflight(request)) {
             return WireResponse.empty(200);
         }
@@ -108,7 +121,8 @@ public class Dispatcher {
         if (!(resolution instanceof Router.Found found)) {
             throw Refusal.detail(Refusal.Kind.NOT_FOUND, "Not found.");
         }
-        SessionCookies cookies = sessionCookies.getIfAvailable();
+        trace.route = found.route().method() + " " + found.route().path();
+        SessionCookies cookies = sessionCookies.get();
         // With cookies a browser sends the session along whatever page asks; a write from another site's page
         // (signing the victim in to the attacker's account, say) is refused as Django's origin check would.
         if (cookies != null && cookies.enabled() && cors.isCrossSiteWrite(request)) {
@@ -122,7 +136,9 @@ public class Dispatcher {
         Credentials credentials = Credentials.of(request);
         Caller caller = guard.authenticate(credentials, request.method());
         // The access line names who asked, so that staff reads of personal data can be attributed.
-        MDC.put(CALLER, caller.authenticated() ? (caller.staff() ? "staff:" : "user:") + caller.userId() : "anonymous");
+        if (caller.authenticated()) {
+            trace.caller = (caller.staff() ? "staff:" : "user:") + caller.userId();
+        }
         AccessGuard.check(found.route().access(), caller);
         RequestSources sources = new RequestSources(request, found.pathParameters(), caller, credentials, bodies, cookies);
         return operations.answer(found.route(), sources, request);

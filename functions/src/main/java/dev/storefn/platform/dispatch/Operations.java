@@ -1,6 +1,6 @@
 package dev.storefn.platform.dispatch;
 
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,13 +37,16 @@ class Operations implements SmartInitializingSingleton {
     private final TransactionTemplate transaction;
     private final SuccessWriter writer;
     private final Idempotency idempotency;
-    private final Map<Route, Prepared> prepared = new HashMap<>();
+    private final CachedAnswers cached;
+    // By identity: the router hands out the table's own routes, and a record's hash walks all its fields.
+    private final Map<Route, Prepared> prepared = new IdentityHashMap<>();
 
     Operations(Router router, FunctionCatalog catalog, ApplicationContext context, PlatformTransactionManager transactions,
-            SuccessWriter writer, Idempotency idempotency) {
+            SuccessWriter writer, Idempotency idempotency, CachedAnswers cached) {
         this.router = router;
         this.writer = writer;
         this.idempotency = idempotency;
+        this.cached = cached;
         this.catalog = catalog;
         this.context = context;
         this.transaction = new TransactionTemplate(transactions);
@@ -62,6 +65,9 @@ class Operations implements SmartInitializingSingleton {
         Object input = operation.binder().bind(sources);
         String key = route.idempotent() && sources.caller().authenticated() ? Idempotency.keyOf(request) : null;
         long user = key == null ? 0 : sources.caller().userId();
+        if (route.cachedBy() != null) {
+            return cached.answer(route, request, () -> run(route, operation, input, request));
+        }
         if (!route.transactional()) {
             return key == null ? run(route, operation, input, request) : runOutside(route, operation, input, request, user, key);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.storefn.platform.access.SessionCookies;
 import dev.storefn.platform.format.PublicUrls;
@@ -31,12 +32,12 @@ class SuccessWriter {
 
     private final Json json;
     private final PublicUrls urls;
-    private final ObjectProvider<SessionCookies> cookies;
+    private final SingletonSupplier<SessionCookies> cookies;
 
     SuccessWriter(Json json, PublicUrls urls, ObjectProvider<SessionCookies> cookies) {
         this.json = json;
         this.urls = urls;
-        this.cookies = cookies;
+        this.cookies = SingletonSupplier.of(cookies::getIfAvailable);
     }
 
     WireResponse write(Route route, Object output, WireRequest request) {
@@ -52,7 +53,7 @@ class SuccessWriter {
             headers.put("Content-Type", List.of(WireResponse.JSON));
             body = json.write(output instanceof Listing<?> listing ? listed(listing, request) : output);
         }
-        SessionCookies session = cookies.getIfAvailable();
+        SessionCookies session = cookies.get();
         List<String> setCookies = session == null || output == null ? List.of() : session.cookiesFor(output);
         if (!setCookies.isEmpty()) {
             headers.put("Set-Cookie", new ArrayList<>(setCookies));

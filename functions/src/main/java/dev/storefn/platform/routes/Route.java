@@ -2,11 +2,8 @@ package dev.storefn.platform.routes;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,6 +11,7 @@ import org.springframework.core.ResolvableType;
 
 import dev.storefn.platform.access.Access;
 import dev.storefn.platform.access.RateLimit;
+import dev.storefn.platform.operation.AnswerVersion;
 
 /**
  * One operation on the wire: method, path template (always with its trailing slash), the operation that
@@ -21,7 +19,8 @@ import dev.storefn.platform.access.RateLimit;
  * answers, and whether it runs in a transaction. Path parameters ({@code {id}}) are always whole numbers.
  */
 public record Route(String method, String path, Class<? extends Function<?, ?>> operation, Access access, String summary,
-        RateLimit rateLimit, Success success, boolean transactional, boolean idempotent) {
+        RateLimit rateLimit, Success success, boolean transactional, boolean idempotent,
+        Class<? extends AnswerVersion> cachedBy) {
 
     /** What a successful call answers. */
     public enum Success {
@@ -49,21 +48,21 @@ public record Route(String method, String path, Class<? extends Function<?, ?>> 
 
     /** A route; writes (every method but GET) run in a transaction. */
     public static Route of(String method, String path, Class<? extends Function<?, ?>> operation, Access access, String summary) {
-        return new Route(method, path, operation, access, summary, null, Success.OK, !"GET".equals(method), false);
+        return new Route(method, path, operation, access, summary, null, Success.OK, !"GET".equals(method), false, null);
     }
 
     public Route created() {
-        return new Route(method, path, operation, access, summary, rateLimit, Success.CREATED, transactional, idempotent);
+        return new Route(method, path, operation, access, summary, rateLimit, Success.CREATED, transactional, idempotent, cachedBy);
     }
 
     public Route noContent() {
-        return new Route(method, path, operation, access, summary, rateLimit, Success.NO_CONTENT, transactional, idempotent);
+        return new Route(method, path, operation, access, summary, rateLimit, Success.NO_CONTENT, transactional, idempotent, cachedBy);
     }
 
     /** Counted per client address, every call whatever its outcome, as the original's django-ratelimit did. */
     public Route limited(int limit, Duration window) {
         return new Route(method, path, operation, access, summary, new RateLimit(name(), limit, window), success, transactional,
-                idempotent);
+                idempotent, cachedBy);
     }
 
     /**
@@ -71,12 +70,23 @@ public record Route(String method, String path, Class<? extends Function<?, ?>> 
      * that runs its own transactions around a call to another service.
      */
     public Route withoutTransaction() {
-        return new Route(method, path, operation, access, summary, rateLimit, success, false, idempotent);
+        return new Route(method, path, operation, access, summary, rateLimit, success, false, idempotent, cachedBy);
     }
 
     /** A retry with the same {@code Idempotency-Key} (same user, same request) gets the first answer again. */
     public Route withIdempotencyKeys() {
-        return new Route(method, path, operation, access, summary, rateLimit, success, transactional, true);
+        return new Route(method, path, operation, access, summary, rateLimit, success, transactional, true, cachedBy);
+    }
+
+    /**
+     * A read whose answer is made only of the data {@code version} versions, the same for every caller: its
+     * successful answers are kept in memory and served again while that version stands still.
+     */
+    public Route cachedUntilChanged(Class<? extends AnswerVersion> version) {
+        if (!"GET".equals(method) || access != Access.ANONYMOUS) {
+            throw new IllegalArgumentException("Only anonymous reads can share answers: " + method + " " + path);
+        }
+        return new Route(method, path, operation, access, summary, rateLimit, success, transactional, idempotent, version);
     }
 
     /** The operation's name: its class name with a lower-case initial, as its bean is named ({@code getProduct}). */
@@ -111,38 +121,11 @@ public record Route(String method, String path, Class<? extends Function<?, ?>> 
         return names;
     }
 
-    /** How many literal segments the template has: the more, the more specific ({@code create/} beats {@code {id}/}). */
-    int literalSegments() {
-        return (int) segments().stream().filter(segment -> !isParameter(segment)).count();
-    }
-
-    /** The path parameters if {@code requestPath} fits this template, whatever the method. */
-    Optional<Map<String, String>> match(String requestPath) {
-        List<String> expected = segments();
-        List<String> actual = splitPath(requestPath);
-        if (expected.size() != actual.size() || !requestPath.endsWith("/")) {
-            return Optional.empty();
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < expected.size(); i++) {
-            String segment = expected.get(i);
-            if (isParameter(segment)) {
-                if (actual.get(i).isEmpty()) {
-                    return Optional.empty();
-                }
-                parameters.put(segment.substring(1, segment.length() - 1), actual.get(i));
-            } else if (!segment.equals(actual.get(i))) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(parameters);
-    }
-
-    private static boolean isParameter(String segment) {
+    static boolean isParameter(String segment) {
         return segment.startsWith("{") && segment.endsWith("}");
     }
 
-    private static List<String> splitPath(String path) {
+    static List<String> splitPath(String path) {
         if (path.isEmpty() || "/".equals(path)) {
             return List.of();
         }

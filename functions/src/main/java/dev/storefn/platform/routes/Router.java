@@ -2,6 +2,7 @@ package dev.storefn.platform.routes;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,11 @@ import dev.storefn.platform.access.Access;
 public final class Router {
 
     private final List<Route> routes;
+    private final List<Template> templates;
 
     public Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        this.templates = this.routes.stream().map(Template::of).toList();
         Set<String> seen = new HashSet<>();
         for (Route route : routes) {
             if (!seen.add(route.method() + " " + route.path())) {
@@ -54,8 +57,8 @@ public final class Router {
             return new NotFound();
         }
         // The most specific path wins, then its methods decide.
-        int best = candidates.stream().mapToInt(c -> c.route().literalSegments()).max().orElseThrow();
-        List<Candidate> specific = candidates.stream().filter(c -> c.route().literalSegments() == best).toList();
+        int best = candidates.stream().mapToInt(Candidate::literals).max().orElseThrow();
+        List<Candidate> specific = candidates.stream().filter(c -> c.literals() == best).toList();
         String lookupMethod = "HEAD".equals(method) ? "GET" : method;
         Optional<Candidate> exact = specific.stream().filter(c -> c.route().method().equals(lookupMethod)).findFirst();
         if (exact.isPresent()) {
@@ -74,14 +77,63 @@ public final class Router {
         return new MethodNotAllowed(allowed, access);
     }
 
-    private record Candidate(Route route, Map<String, String> parameters) {
+    private record Candidate(Route route, Map<String, String> parameters, int literals) {
     }
 
     private List<Candidate> candidatesFor(String path) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (Route route : routes) {
-            route.match(path).ifPresent(parameters -> candidates.add(new Candidate(route, parameters)));
+        // Every template ends with a slash, so a path without one fits none.
+        if (!path.endsWith("/")) {
+            return List.of();
+        }
+        List<String> actual = Route.splitPath(path);
+        List<Candidate> candidates = new ArrayList<>(2);
+        for (Template template : templates) {
+            Map<String, String> parameters = template.match(actual);
+            if (parameters != null) {
+                candidates.add(new Candidate(template.route(), parameters, template.literals()));
+            }
         }
         return candidates;
+    }
+
+    /**
+     * A route's path template split once, at start-up, since every request is matched against all of them.
+     * {@code names[i]} is the parameter name of segment {@code i}, or null where the segment is literal.
+     */
+    private record Template(Route route, String[] segments, String[] names, int literals) {
+
+        static Template of(Route route) {
+            List<String> segments = route.segments();
+            String[] names = new String[segments.size()];
+            int literals = 0;
+            for (int i = 0; i < names.length; i++) {
+                String segment = segments.get(i);
+                if (Route.isParameter(segment)) {
+                    names[i] = segment.substring(1, segment.length() - 1);
+                } else {
+                    literals++;
+                }
+            }
+            return new Template(route, segments.toArray(String[]::new), names, literals);
+        }
+
+        /** The path parameters if the request's segments fit; null if they do not. */
+        Map<String, String> match(List<String> actual) {
+            if (actual.size() != segments.length) {
+                return null;
+            }
+            for (int i = 0; i < segments.length; i++) {
+                if (names[i] == null ? !segments[i].equals(actual.get(i)) : actual.get(i).isEmpty()) {
+                    return null;
+                }
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (int i = 0; i < segments.length; i++) {
+                if (names[i] != null) {
+                    parameters.put(names[i], actual.get(i));
+                }
+            }
+            return parameters;
+        }
     }
 }

@@ -1,0 +1,88 @@
+package dev.storefn.platform.dispatch;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.operation.AnswerVersion;
+import dev.storefn.platform.routes.Route;
+import dev.storefn.platform.wire.QueryStrings;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.wire.WireResponse;
+
+/**
+ * Serialised answers of cached routes ({@link Route#cachedUntilChanged}), each labelled with the version of
+ * its data read before it was made, and served again only while a fresh read of that version gives the same
+ * number. Every process and Lambda instance keeps its own and checks the database's version on each request,
+ * so a change committed anywhere is seen by the next request everywhere. Bounded in bytes: past the bound
+ * everything is dropped and refilled. One answer is made at a time per key: after a change, the requests
+ * that find it stale wait for the first one's answer instead of each building the whole catalog at once.
+ */
+@Component
+class CachedAnswers {
+
+    private record Entry(long version, WireResponse answer, long bytes) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Locks for making answers, by key hash: bounded, whatever keys callers make up. */
+    private final Object[] making = new Object[64];
+    private final AtomicLong bytes = new AtomicLong();
+    private final long maxBytes;
+    private final ApplicationContext context;
+    private final Map<Class<? extends AnswerVersion>, AnswerVersion> versions = new ConcurrentHashMap<>();
+
+    CachedAnswers(@Value("${STOREFN_ANSWER_CACHE_MB:8}") long maxMegabytes, ApplicationContext context) {
+        this.maxBytes = maxMegabytes * 1024 * 1024;
+        this.context = context;
+        for (int i = 0; i < making.length; i++) {
+            making[i] = new Object();
+        }
+    }
+
+    WireResponse answer(Route route, WireRequest request, Supplier<WireResponse> make) {
+        if (maxBytes <= 0) {
+            return make.get();
+        }
+        long version = versions.computeIfAbsent(route.cachedBy(), context::getBean).current();
+        String key = key(request);
+        Entry entry = entries.get(key);
+        if (entry != null && entry.version() >= version) {
+            return entry.answer();
+        }
+        synchronized (making[key.hashCode() & (making.length - 1)]) {
+            // Another request may have made it while this one waited.
+            entry = entries.get(key);
+            if (entry != null && entry.version() >= version) {
+                return entry.answer();
+            }
+            WireResponse answer = make.get();
+            if (answer.status() == 200 && answer.header("Set-Cookie") == null) {
+                keep(key, new Entry(version, answer, answer.body().length + 2L * key.length() + 256));
+            }
+            return answer;
+        }
+    }
+
+    private void keep(String key, Entry entry) {
+        if (bytes.addAndGet(entry.bytes()) > maxBytes) {
+            entries.clear();
+            bytes.set(entry.bytes());
+        }
+        Entry replaced = entries.put(key, entry);
+        if (replaced != null) {
+            bytes.addAndGet(-replaced.bytes());
+        }
+    }
+
+    /** What an answer may depend on besides the data: the path and query, and the host its links point to. */
+    private static String key(WireRequest request) {
+        return request.path() + '?' + QueryStrings.encode(request.query()) + ' ' + request.header("host") + ' '
+                + request.header("x-forwarded-proto");
+    }
+}
