@@ -266,7 +266,7 @@ unit_policy() {
         'WantedBy=multi-user.target'; do
         unit_has "$want" || return 1
     done
-    unit_lacks 'MemoryDenyWriteExecute' && grep -q -- '-Xmx96m' "$DEPLOY/storefn@.service" &&
+    unit_lacks 'MemoryDenyWriteExecute' && grep -q -- '-Xmx128m' "$DEPLOY/storefn@.service" &&
         unit_has 'Environment=STOREFN_MIGRATE_ON_START=false'
 }
 check "storefn@.service has the required settings" unit_policy
@@ -437,9 +437,12 @@ check "/metrics through nginx is 404 JSON" expect metrics_out 404 headers detail
 metrics_on_box() {
     local scrape
     scrape=$(curl -sS --max-time 10 "http://127.0.0.1:$GREEN_PORT/metrics") || return 1
-    grep -q '^storefn_requests_seconds_count{route="GET /api/products/",status="200"} [1-9]' <<<"$scrape" &&
-        grep -q '^storefn_db_pool_max ' <<<"$scrape" && grep -q '^jvm_memory_used_bytes{' <<<"$scrape" ||
-        { echo "scrape lacks the route, pool or JVM figures:"; head -c 1500 <<<"$scrape"; return 1; }
+    if ! grep -q '^storefn_requests_seconds_count{route="GET /api/products/",status="200"} [1-9]' <<<"$scrape" ||
+        ! grep -q '^storefn_db_pool_max ' <<<"$scrape" || ! grep -q '^jvm_memory_used_bytes{' <<<"$scrape"; then
+        echo "scrape lacks the route, pool or JVM figures:"
+        head -c 1500 <<<"$scrape"
+        return 1
+    fi
 }
 check "/metrics on the box has per-route, pool and JVM figures" metrics_on_box
 forwarded_refused() {

@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.spec.InvalidKeySpecException;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -12,22 +16,44 @@ import javax.crypto.spec.PBEKeySpec;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.Refusal;
+
 /**
  * Argon2id with OWASP's parameters (19 MiB, 2 iterations, 1 lane). Hashes in Django's
  * {@code pbkdf2_sha256$iterations$salt$hash} format, carried over from the original store, are verified
  * and reported as needing an upgrade, so they are re-hashed on the next successful sign-in.
+ *
+ * <p>Each Argon2 computation holds 19 MiB of heap, so at most {@link #AT_ONCE} run at a time (the CPU would
+ * not run more any faster); the rest wait their turn, and after {@link #WAIT} are told to retry. Without the
+ * bound, a burst of sign-ins from many addresses runs the JVM out of heap and takes the shop down.
  */
 @Component
 class PasswordHasher {
 
     private static final String DJANGO_PREFIX = "pbkdf2_sha256$";
 
+    static final int AT_ONCE = 2;
+    static final Duration WAIT = Duration.ofSeconds(10);
+
     private final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    private final Semaphore turns;
+    private final Duration wait;
+
+    PasswordHasher() {
+        this(AT_ONCE, WAIT);
+    }
+
+    PasswordHasher(int atOnce, Duration wait) {
+        this.turns = new Semaphore(atOnce, true);
+        this.wait = wait;
+    }
     // Compared against when the account does not exist, so that answer takes as long as a wrong password.
-    private final String decoy = argon2.encode("storefn-decoy-password");
+    // A fixed hash (of "storefn-decoy-password", with the parameters above) rather than one made at start-up,
+    // which cost a tenth of the start; PasswordHasherTest keeps the two in step.
+    static final String DECOY = "$argon2id$v=19$m=19456,t=2,p=1$MJi/37/UNQKqPDRLiFstlw$6Mu5r7UDQLLPNl4N7uDp+Dtbcnj5zedAoYB59SyJJNk";
 
     String hash(String password) {
-        return argon2.encode(password);
+        return inTurn(() -> argon2.encode(password));
     }
 
     boolean matches(String password, String stored) {
@@ -38,11 +64,27 @@ class PasswordHasher {
         if (stored.startsWith(DJANGO_PREFIX)) {
             return matchesDjango(password, stored);
         }
-        return stored.startsWith("$argon2") && argon2.matches(password, stored);
+        return stored.startsWith("$argon2") && inTurn(() -> argon2.matches(password, stored));
     }
 
     void spendTimeOnDecoy(String password) {
-        argon2.matches(password, decoy);
+        inTurn(() -> argon2.matches(password, DECOY));
+    }
+
+    <T> T inTurn(Supplier<T> work) {
+        try {
+            if (!turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw Refusal.detail(Refusal.Kind.UNAVAILABLE, "Too many sign-ins at once; retry shortly.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Refusal.detail(Refusal.Kind.UNAVAILABLE, "Too many sign-ins at once; retry shortly.");
+        }
+        try {
+            return work.get();
+        } finally {
+            turns.release();
+        }
     }
 
     boolean needsUpgrade(String stored) {

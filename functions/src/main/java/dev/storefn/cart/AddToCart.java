@@ -39,9 +39,10 @@ public class AddToCart implements Function<AddToCart.Input, Message> {
     @Override
     public Message apply(Input input) {
         long cart = carts.lock(input.caller().userId());
-        int stock = carts.stockOf(input.productId()).orElseThrow(() -> Refusal.notFound("Product"));
+        CartRepository.InCart line = carts.stockAndQuantity(cart, input.productId()).orElseThrow(() -> Refusal.notFound("Product"));
+        int stock = line.stock();
         int adding = input.quantity();
-        int existing = carts.quantity(cart, input.productId());
+        int existing = line.quantity();
         if (existing == 0 && stock < adding) {
             throw Refusal.refused("Only " + stock + " item(s) available in stock.");
         }

@@ -55,14 +55,17 @@ class CartRepository {
                 + " RETURNING id").param(userId).query(Long.class).single();
     }
 
-    /** How many of a product are in stock, the product held against deletion until the transaction ends. */
-    Optional<Integer> stockOf(long productId) {
-        return jdbc.sql("SELECT stock FROM products WHERE id = ? FOR KEY SHARE").param(productId).query(Integer.class).optional();
+    /** A product's stock and how many of it a cart holds (0 if none). */
+    record InCart(int stock, int quantity) {
     }
 
-    int quantity(long cartId, long productId) {
-        return jdbc.sql("SELECT quantity FROM cart_items WHERE cart_id = ? AND product_id = ?").params(cartId, productId)
-                .query(Integer.class).optional().orElse(0);
+    /** Empty for an unknown product; the product is held against deletion until the transaction ends. */
+    Optional<InCart> stockAndQuantity(long cartId, long productId) {
+        return jdbc.sql("SELECT p.stock, coalesce((SELECT quantity FROM cart_items WHERE cart_id = ? AND product_id = p.id), 0)"
+                        + " AS quantity FROM products p WHERE p.id = ? FOR KEY SHARE OF p")
+                .params(cartId, productId)
+                .query((rs, row) -> new InCart(rs.getInt("stock"), rs.getInt("quantity")))
+                .optional();
     }
 
     void setQuantity(long cartId, long productId, int quantity) {

@@ -42,21 +42,26 @@ class OrderLifecycle {
     long place(long userId, Order.Method method, NewAddress shipTo, List<Stock.Taken> lines, java.time.Instant checkoutExpiry) {
         BigDecimal total = lines.stream().map(line -> line.price().multiply(BigDecimal.valueOf(line.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        long id = jdbc.sql("""
-                INSERT INTO orders (user_id, ship_full_name, ship_phone, ship_street, ship_city, ship_pincode, payment_method,
-                                    payment_status, order_status, total_amount, stripe_session_expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'unpaid', 'processing', ?, ?) RETURNING id""")
+        // The order and all its lines in one statement: one round trip however many lines.
+        return jdbc.sql("""
+                WITH placed AS (
+                    INSERT INTO orders (user_id, ship_full_name, ship_phone, ship_street, ship_city, ship_pincode, payment_method,
+                                        payment_status, order_status, total_amount, stripe_session_expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'unpaid', 'processing', ?, ?) RETURNING id)
+                INSERT INTO order_items (order_id, product_id, product_name, product_image, product_category, quantity, price)
+                SELECT placed.id, line.product_id, line.name, line.image, line.category, line.quantity, line.price
+                FROM placed, unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[], ?::numeric[])
+                    AS line(product_id, name, image, category, quantity, price)
+                RETURNING order_id""")
                 .params(userId, shipTo.fullName(), shipTo.phone(), shipTo.street(), shipTo.city(), shipTo.pincode(), method.wire(),
-                        total, checkoutExpiry == null ? null : java.sql.Timestamp.from(checkoutExpiry))
-                .query(Long.class).single();
-        for (Stock.Taken line : lines) {
-            jdbc.sql("""
-                    INSERT INTO order_items (order_id, product_id, product_name, product_image, product_category, quantity, price)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, line.productId(), line.name(), line.image(), line.category(), line.quantity(), line.price())
-                    .update();
-        }
-        return id;
+                        total, checkoutExpiry == null ? null : java.sql.Timestamp.from(checkoutExpiry),
+                        lines.stream().map(Stock.Taken::productId).toArray(Long[]::new),
+                        lines.stream().map(Stock.Taken::name).toArray(String[]::new),
+                        lines.stream().map(Stock.Taken::image).toArray(String[]::new),
+                        lines.stream().map(Stock.Taken::category).toArray(String[]::new),
+                        lines.stream().map(Stock.Taken::quantity).toArray(Integer[]::new),
+                        lines.stream().map(line -> line.price().toPlainString()).toArray(String[]::new))
+                .query(Long.class).list().get(0);
     }
 
     /** Moves the order if its status allows; false when it does not (or another move came first). */

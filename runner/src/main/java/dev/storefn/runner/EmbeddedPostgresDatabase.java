@@ -81,8 +81,9 @@ class EmbeddedPostgresDatabase implements LocalDatabase, DisposableBean {
         }
     }
 
+    /** With the driver's server-side prepared statements: no transaction pooler stands between storefn and its own database. */
     private static DatabaseUrl local(int port) {
-        return new DatabaseUrl("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&prepareThreshold=0", "postgres", null);
+        return new DatabaseUrl("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres", "postgres", null);
     }
 
     /**
