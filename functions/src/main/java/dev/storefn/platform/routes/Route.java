@@ -16,7 +16,8 @@ import dev.storefn.platform.operation.AnswerVersion;
 /**
  * One operation on the wire: method, path template (always with its trailing slash), the operation that
  * serves it (a {@code Function} from its input record to its output), who may call it, what a success
- * answers, and whether it runs in a transaction. Path parameters ({@code {id}}) are always whole numbers.
+ * answers, whether it runs in a transaction, and, for a shared read, the version whose change ends its cached
+ * answers ({@code cachedBy}, else null). Path parameters ({@code {id}}) are always whole numbers.
  */
 public record Route(String method, String path, Class<? extends Function<?, ?>> operation, Access access, String summary,
         RateLimit rateLimit, Success success, boolean transactional, boolean idempotent,
