@@ -66,6 +66,7 @@ class ProcessFaultsTest {
             storefn.destroy();
             storefn.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
+        StorefnProcess.removeDataDirectory(dataDirectory);
     }
 
     private Process start() throws Exception {

@@ -148,6 +148,7 @@ class SoakTest {
             Invariants.assertHold(database);
         } finally {
             storefn.stop(Duration.ofSeconds(45));
+            StorefnProcess.removeDataDirectory(dataDirectory);
         }
     }
 }

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * storefn as a process of its own, as the systemd unit starts it: the unit's JVM flags ({@code JAVA_OPTS}
@@ -98,6 +100,22 @@ final class StorefnProcess {
             request.headers(headers);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Removes a test's data directory, first stopping the embedded PostgreSQL a storefn that died without
+     * stopping it (kill -9, an out-of-memory exit) left running on it.
+     */
+    static void removeDataDirectory(Path dataDirectory) throws Exception {
+        Path pid = dataDirectory.resolve("postgres").resolve("postmaster.pid");
+        if (Files.exists(pid)) {
+            Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip()));
+            if (postmaster.isPresent()) {
+                postmaster.get().destroy();
+                postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+        FileSystemUtils.deleteRecursively(dataDirectory);
     }
 
     /** The embedded PostgreSQL of a data directory, on the port its postmaster.pid names. */
