@@ -9,16 +9,11 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
 require_jar "$LAMBDA_JAR"
-EVENT="$ROOT/events/get-product-v2.json"
 JDK25_JAVA="$JDK25_HOME/bin/java"
 TEMPLATE_OPTIONS="-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
 OUT="$RESULTS/lambda-cold-$(date -u +%Y%m%dT%H%M%SZ).tsv"
 
-mkdir -p "$SCRATCH/classes"
-"$JDK25_HOME/bin/javac" --release 17 -cp "$LAMBDA_JAR" -d "$SCRATCH/classes" "$ROOT/bench/LambdaCold.java"
-# A jar, not a directory: class-data sharing refuses class paths with non-empty directories.
-LAUNCHER="$SCRATCH/launcher.jar"
-"$JDK25_HOME/bin/jar" --create --file "$LAUNCHER" -C "$SCRATCH/classes" .
+build_lambda_launcher
 CDS="-XX:SharedArchiveFile=$SCRATCH/lambda-25.jsa -XX:+AutoCreateSharedArchive"
 
 NAMES=("JDK 17 defaults" "JDK 17 template's JAVA_TOOL_OPTIONS" "JDK 25 template's JAVA_TOOL_OPTIONS" "JDK 25 template's options + CDS")
@@ -26,30 +21,14 @@ JAVAS=("$JDK17_JAVA" "$JDK17_JAVA" "$JDK25_JAVA" "$JDK25_JAVA")
 TOOL_OPTIONS=("" "$TEMPLATE_OPTIONS" "$TEMPLATE_OPTIONS" "$TEMPLATE_OPTIONS")
 FLAGS=("" "" "" "$CDS")
 
-# One cold start in an environment of template.yaml's variables only; prints
-# "<exec to response ms> <init ms> <first invoke ms> <RSS MB>".
-one_run() {
-    local java=$1 tool_options=$2 flags=$3 started line
-    started=$(now_ms)
-    # shellcheck disable=SC2086
-    line=$(env -i SPRING_CLOUD_FUNCTION_DEFINITION=httpApi MAIN_CLASS=dev.storefn.Storefn DB_POOL_SIZE=1 DB_MIN_IDLE=0 \
-        STOREFN_MIGRATE_ON_START=false DATABASE_URL="$BENCH_DATABASE_URL" SECRET_KEY="$SECRET_KEY" JAVA_TOOL_OPTIONS="$tool_options" \
-        "$java" $flags -cp "$LAMBDA_JAR:$LAUNCHER" LambdaCold "$EVENT" 2>&1 >/dev/null | grep '^result ' || true)
-    [[ $line == *status=200* ]] || { echo "no 200 from the function: ${line:-no result line}" >&2; exit 1; }
-    awk -v started="$started" '{
-        for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-        print v["epoch_ms"] - started, v["init_ms"], v["invoke_ms"], v["rss_mb"]
-    }' <<< "$line"
-}
-
 describe_machine | tee "$OUT.txt"
 printf 'variant\trun\texec_to_response_ms\tinit_ms\tfirst_invoke_ms\trss_mb\tload_average\n' > "$OUT"
 start_database_host
-one_run "$JDK25_JAVA" "$TEMPLATE_OPTIONS" "$CDS" > /dev/null
+lambda_cold_run "$JDK25_JAVA" "$TEMPLATE_OPTIONS" "$CDS" > /dev/null
 [ -f "$SCRATCH/lambda-25.jsa" ] || { echo "the training run wrote no CDS archive" >&2; exit 1; }
 for i in $(seq "$RUNS"); do
     for v in "${!NAMES[@]}"; do
-        read -r total init invoke rss <<< "$(one_run "${JAVAS[$v]}" "${TOOL_OPTIONS[$v]}" "${FLAGS[$v]}")"
+        read -r total init invoke rss <<< "$(lambda_cold_run "${JAVAS[$v]}" "${TOOL_OPTIONS[$v]}" "${FLAGS[$v]}")"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${NAMES[$v]}" "$i" "$total" "$init" "$invoke" "$rss" "$(load_average)" >> "$OUT"
     done
 done

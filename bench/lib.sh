@@ -101,3 +101,35 @@ describe_machine() {
     echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/^Mem:/ { print $2 }') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "# JDK 17: $("$JDK17_JAVA" -version 2>&1 | head -1); JDK 25: $("$JDK25_HOME/bin/java" -version 2>&1 | head -1)"
 }
+
+# wrk prints latencies as 850.00us, 1.20ms or 1.05s: in ms.
+to_ms() {
+    awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+           else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<< "$1"
+}
+
+# Compiles the Lambda cold-start launcher (LambdaCold.java) into a jar and sets LAUNCHER to it. A jar, not a
+# directory: class-data sharing refuses class paths with non-empty directories.
+build_lambda_launcher() {
+    mkdir -p "$SCRATCH/classes"
+    "$JDK25_HOME/bin/javac" --release 17 -cp "$LAMBDA_JAR" -d "$SCRATCH/classes" "$ROOT/bench/LambdaCold.java"
+    LAUNCHER="$SCRATCH/launcher.jar"
+    "$JDK25_HOME/bin/jar" --create --file "$LAUNCHER" -C "$SCRATCH/classes" .
+}
+
+# One Lambda-style cold start (java $1, JAVA_TOOL_OPTIONS $2, JVM flags $3) on events/get-product-v2.json, in an
+# environment of template.yaml's variables only, against BENCH_DATABASE_URL; prints
+# "<exec to response ms> <init ms> <first invoke ms> <RSS MB>". Needs build_lambda_launcher first.
+lambda_cold_run() {
+    local java=$1 tool_options=$2 flags=$3 started line
+    started=$(now_ms)
+    # shellcheck disable=SC2086
+    line=$(env -i SPRING_CLOUD_FUNCTION_DEFINITION=httpApi MAIN_CLASS=dev.storefn.Storefn DB_POOL_SIZE=1 DB_MIN_IDLE=0 \
+        STOREFN_MIGRATE_ON_START=false DATABASE_URL="$BENCH_DATABASE_URL" SECRET_KEY="$SECRET_KEY" JAVA_TOOL_OPTIONS="$tool_options" \
+        "$java" $flags -cp "$LAMBDA_JAR:$LAUNCHER" LambdaCold "$ROOT/events/get-product-v2.json" 2>&1 >/dev/null | grep '^result ' || true)
+    [[ $line == *status=200* ]] || { echo "no 200 from the function: ${line:-no result line}" >&2; exit 1; }
+    awk -v started="$started" '{
+        for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        print v["epoch_ms"] - started, v["init_ms"], v["invoke_ms"], v["rss_mb"]
+    }' <<< "$line"
+}

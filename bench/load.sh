@@ -17,12 +17,6 @@ PORT=$(( PORT_BASE + 20 ))
 BASE="http://127.0.0.1:$PORT"
 OUT="$RESULTS/load-$(date -u +%Y%m%dT%H%M%SZ).txt"
 
-# wrk prints latencies as 850.00us, 1.20ms or 1.05s: in ms.
-to_ms() {
-    awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-           else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<< "$1"
-}
-
 load() {
     local path=$1 report
     wrk -t2 -c"$CONNECTIONS" -d5s "$BASE$path" > /dev/null
