@@ -34,6 +34,7 @@ class PasswordHasher {
 
     static final int AT_ONCE = 2;
     static final Duration WAIT = Duration.ofSeconds(10);
+    static final String BUSY = "Too many sign-ins at once; retry shortly.";
 
     private final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
     private final Semaphore turns;
@@ -74,11 +75,11 @@ class PasswordHasher {
     <T> T inTurn(Supplier<T> work) {
         try {
             if (!turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw Refusal.detail(Refusal.Kind.UNAVAILABLE, "Too many sign-ins at once; retry shortly.");
+                throw Refusal.detail(Refusal.Kind.UNAVAILABLE, BUSY);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Refusal.detail(Refusal.Kind.UNAVAILABLE, "Too many sign-ins at once; retry shortly.");
+            throw Refusal.detail(Refusal.Kind.UNAVAILABLE, BUSY);
         }
         try {
             return work.get();

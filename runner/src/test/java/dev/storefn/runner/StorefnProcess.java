@@ -107,9 +107,8 @@ final class StorefnProcess {
      * stopping it (kill -9, an out-of-memory exit) left running on it.
      */
     static void removeDataDirectory(Path dataDirectory) throws Exception {
-        Path pid = dataDirectory.resolve("postgres").resolve("postmaster.pid");
-        if (Files.exists(pid)) {
-            Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip()));
+        if (Files.exists(postmasterPid(dataDirectory))) {
+            Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(postmasterLine(dataDirectory, 1)));
             if (postmaster.isPresent()) {
                 postmaster.get().destroy();
                 postmaster.get().onExit().get(30, TimeUnit.SECONDS);
@@ -118,9 +117,18 @@ final class StorefnProcess {
         FileSystemUtils.deleteRecursively(dataDirectory);
     }
 
+    private static Path postmasterPid(Path dataDirectory) {
+        return dataDirectory.resolve("postgres").resolve("postmaster.pid");
+    }
+
+    /** Line {@code number} of postmaster.pid: 1 is the postmaster's pid, 4 the port it listens on. */
+    private static String postmasterLine(Path dataDirectory, int number) throws IOException {
+        return Files.readAllLines(postmasterPid(dataDirectory)).get(number - 1).strip();
+    }
+
     /** The embedded PostgreSQL of a data directory, on the port its postmaster.pid names. */
     static JdbcClient database(Path dataDirectory) throws IOException {
-        int port = Integer.parseInt(Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid")).get(3).strip());
+        int port = Integer.parseInt(postmasterLine(dataDirectory, 4));
         return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), "jdbc:postgresql://localhost:" + port + "/postgres",
                 "postgres", ""));
     }

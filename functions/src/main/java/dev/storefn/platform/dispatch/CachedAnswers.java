@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.AnswerVersion;
@@ -34,36 +33,34 @@ class CachedAnswers {
     private final Object[] making = new Object[64];
     private final AtomicLong bytes = new AtomicLong();
     private final long maxBytes;
-    private final ApplicationContext context;
-    private final Map<Class<? extends AnswerVersion>, AnswerVersion> versions = new ConcurrentHashMap<>();
 
-    CachedAnswers(@Value("${STOREFN_ANSWER_CACHE_MB:8}") long maxMegabytes, ApplicationContext context) {
+    CachedAnswers(@Value("${STOREFN_ANSWER_CACHE_MB:8}") long maxMegabytes) {
         this.maxBytes = maxMegabytes * 1024 * 1024;
-        this.context = context;
         for (int i = 0; i < making.length; i++) {
             making[i] = new Object();
         }
     }
 
-    WireResponse answer(Route route, WireRequest request, Supplier<WireResponse> make) {
+    /** The answer to {@code request} of a route whose answers {@code version} versions. */
+    WireResponse answer(AnswerVersion version, WireRequest request, Supplier<WireResponse> make) {
         if (maxBytes <= 0) {
             return make.get();
         }
-        long version = versions.computeIfAbsent(route.cachedBy(), context::getBean).current();
+        long current = version.current();
         String key = key(request);
         Entry entry = entries.get(key);
-        if (entry != null && entry.version() >= version) {
+        if (entry != null && entry.version() >= current) {
             return entry.answer();
         }
         synchronized (making[key.hashCode() & (making.length - 1)]) {
             // Another request may have made it while this one waited.
             entry = entries.get(key);
-            if (entry != null && entry.version() >= version) {
+            if (entry != null && entry.version() >= current) {
                 return entry.answer();
             }
             WireResponse answer = make.get();
             if (answer.status() == 200 && answer.header("Set-Cookie") == null) {
-                keep(key, new Entry(version, answer, answer.body().length + 2L * key.length() + 256));
+                keep(key, new Entry(current, answer, answer.body().length + 2L * key.length() + 256));
             }
             return answer;
         }

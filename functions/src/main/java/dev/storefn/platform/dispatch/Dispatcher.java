@@ -121,7 +121,7 @@ public class Dispatcher {
         if (!(resolution instanceof Router.Found found)) {
             throw Refusal.detail(Refusal.Kind.NOT_FOUND, "Not found.");
         }
-        trace.route = found.route().method() + " " + found.route().path();
+        trace.route = found.route().key();
         SessionCookies cookies = sessionCookies.get();
         // With cookies a browser sends the session along whatever page asks; a write from another site's page
         // (signing the victim in to the attacker's account, say) is refused as Django's origin check would.

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.storefn.platform.binding.BindingSources;
 import dev.storefn.platform.binding.InputBinder;
+import dev.storefn.platform.operation.AnswerVersion;
 import dev.storefn.platform.routes.Route;
 import dev.storefn.platform.routes.Router;
 import dev.storefn.platform.wire.WireRequest;
@@ -28,7 +29,8 @@ import dev.storefn.platform.wire.WireResponse;
 @Component
 class Operations implements SmartInitializingSingleton {
 
-    private record Prepared(InputBinder binder, Function<Object, Object> function) {
+    /** {@code version}: what a cached route's answers are kept by; null for every other route. */
+    private record Prepared(InputBinder binder, Function<Object, Object> function, AnswerVersion version) {
     }
 
     private final Router router;
@@ -55,7 +57,8 @@ class Operations implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         for (Route route : router.routes()) {
-            prepared.put(route, new Prepared(InputBinder.of(route.input(), route.parameterNames()), function(route)));
+            prepared.put(route, new Prepared(InputBinder.of(route.input(), route.parameterNames()), function(route),
+                    route.cachedBy() == null ? null : context.getBean(route.cachedBy())));
         }
     }
 
@@ -65,8 +68,8 @@ class Operations implements SmartInitializingSingleton {
         Object input = operation.binder().bind(sources);
         String key = route.idempotent() && sources.caller().authenticated() ? Idempotency.keyOf(request) : null;
         long user = key == null ? 0 : sources.caller().userId();
-        if (route.cachedBy() != null) {
-            return cached.answer(route, request, () -> run(route, operation, input, request));
+        if (operation.version() != null) {
+            return cached.answer(operation.version(), request, () -> run(route, operation, input, request));
         }
         if (!route.transactional()) {
             return key == null ? run(route, operation, input, request) : runOutside(route, operation, input, request, user, key);

@@ -90,6 +90,11 @@ public record Route(String method, String path, Class<? extends Function<?, ?>> 
         return new Route(method, path, operation, access, summary, rateLimit, success, transactional, idempotent, version);
     }
 
+    /** {@code "GET /api/products/{id}/"}: how the table's duplicate check, the metrics and the logs name a route. */
+    public String key() {
+        return method + " " + path;
+    }
+
     /** The operation's name: its class name with a lower-case initial, as its bean is named ({@code getProduct}). */
     public String name() {
         String simple = operation.getSimpleName();

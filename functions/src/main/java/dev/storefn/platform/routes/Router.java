@@ -22,8 +22,8 @@ public final class Router {
         this.templates = this.routes.stream().map(Template::of).toList();
         Set<String> seen = new HashSet<>();
         for (Route route : routes) {
-            if (!seen.add(route.method() + " " + route.path())) {
-                throw new IllegalArgumentException("The route table lists " + route.method() + " " + route.path() + " twice");
+            if (!seen.add(route.key())) {
+                throw new IllegalArgumentException("The route table lists " + route.key() + " twice");
             }
         }
     }

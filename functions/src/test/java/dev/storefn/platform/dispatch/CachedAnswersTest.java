@@ -12,14 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.GenericApplicationContext;
 
-import dev.storefn.platform.access.Access;
 import dev.storefn.platform.operation.AnswerVersion;
-import dev.storefn.platform.routes.Route;
 import dev.storefn.platform.wire.WireRequest;
 import dev.storefn.platform.wire.WireResponse;
 
@@ -36,25 +32,11 @@ class CachedAnswersTest {
         }
     }
 
-    record Input() {
-    }
-
-    static final class Read implements Function<Input, String> {
-        @Override
-        public String apply(Input input) {
-            return "";
-        }
-    }
-
     private final TestVersion version = new TestVersion();
-    private final Route route = Route.of("GET", "/api/things/", Read.class, Access.ANONYMOUS, "Things").cachedUntilChanged(TestVersion.class);
     private final AtomicInteger made = new AtomicInteger();
 
-    private CachedAnswers cache(long megabytes) {
-        GenericApplicationContext context = new GenericApplicationContext();
-        context.registerBean(TestVersion.class, () -> version);
-        context.refresh();
-        return new CachedAnswers(megabytes, context);
+    private static CachedAnswers cache(long megabytes) {
+        return new CachedAnswers(megabytes);
     }
 
     private static WireRequest get(String query) {
@@ -63,7 +45,7 @@ class CachedAnswersTest {
     }
 
     private WireResponse answer(CachedAnswers cache, WireRequest request, int status, int bytes) {
-        return cache.answer(route, request, () -> {
+        return cache.answer(version, request, () -> {
             made.incrementAndGet();
             return new WireResponse(status, Map.of(), ("v" + version.current() + "x".repeat(bytes)).getBytes(StandardCharsets.UTF_8));
         });
@@ -99,7 +81,7 @@ class CachedAnswersTest {
         try {
             List<Callable<WireResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                calls.add(() -> cache.answer(route, get(null), () -> {
+                calls.add(() -> cache.answer(version, get(null), () -> {
                     made.incrementAndGet();
                     try {
                         Thread.sleep(300);
