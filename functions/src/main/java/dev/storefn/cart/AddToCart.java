@@ -38,21 +38,33 @@ public class AddToCart implements Function<AddToCart.Input, Message> {
 
     @Override
     public Message apply(Input input) {
-        long cart = carts.lock(input.caller().userId());
-        CartRepository.InCart line = carts.stockAndQuantity(cart, input.productId()).orElseThrow(() -> Refusal.notFound("Product"));
-        int stock = line.stock();
+        long user = input.caller().userId();
         int adding = input.quantity();
-        int existing = line.quantity();
+        // The add decides in one statement; only a refused one reads the line again to say why. Should that
+        // read find the add would fit after all (the stock or the line changed in between), it tries again.
+        for (int attempt = 1; ; attempt++) {
+            if (carts.add(user, input.productId(), adding, MAX_PER_LINE)) {
+                return new Message("Added to cart");
+            }
+            CartRepository.InCart line = carts.stockAndQuantity(user, input.productId()).orElseThrow(() -> Refusal.notFound("Product"));
+            String refusal = refusal(line.stock(), line.quantity(), adding);
+            if (refusal != null || attempt == 3) {
+                throw Refusal.refused(refusal != null ? refusal : "Only " + line.stock() + " item(s) available in stock.");
+            }
+        }
+    }
+
+    /** Why adding to a line of this stock and quantity is refused; null if it is not. */
+    static String refusal(int stock, int existing, int adding) {
         if (existing == 0 && stock < adding) {
-            throw Refusal.refused("Only " + stock + " item(s) available in stock.");
+            return "Only " + stock + " item(s) available in stock.";
         }
         if (existing + adding > stock) {
-            throw Refusal.refused("Cannot add " + adding + " more. Only " + Math.max(0, stock - existing) + " item(s) available.");
+            return "Cannot add " + adding + " more. Only " + Math.max(0, stock - existing) + " item(s) available.";
         }
         if (existing + adding > MAX_PER_LINE) {
-            throw Refusal.refused("Cannot add " + adding + " more. Maximum quantity per item is " + MAX_PER_LINE + ".");
+            return "Cannot add " + adding + " more. Maximum quantity per item is " + MAX_PER_LINE + ".";
         }
-        carts.setQuantity(cart, input.productId(), existing + adding);
-        return new Message("Added to cart");
+        return null;
     }
 }

@@ -55,24 +55,40 @@ class CartRepository {
                 + " RETURNING id").param(userId).query(Long.class).single();
     }
 
+    /**
+     * Adds to the user's line of a product in one statement, if the line then holds no more than the product's
+     * stock and {@code maxPerLine}; false when it would not (or the product is unknown), and nothing changes.
+     * It takes the cart's row lock first, as every write to a cart does; the line's new quantity is computed on
+     * its latest version under its row lock, so concurrent adds each count.
+     */
+    boolean add(long userId, long productId, int adding, int maxPerLine) {
+        return !jdbc.sql("""
+                WITH cart AS (
+                    INSERT INTO carts (user_id) VALUES (?) ON CONFLICT (user_id) DO UPDATE SET user_id = EXCLUDED.user_id
+                    RETURNING id)
+                INSERT INTO cart_items (cart_id, product_id, quantity)
+                SELECT cart.id, p.id, ? FROM cart, products p WHERE p.id = ? AND p.stock >= ?
+                ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = cart_items.quantity + EXCLUDED.quantity
+                WHERE cart_items.quantity + EXCLUDED.quantity
+                    <= least(?, (SELECT stock FROM products WHERE id = EXCLUDED.product_id))
+                RETURNING quantity""")
+                .params(userId, adding, productId, adding, maxPerLine)
+                .query(Integer.class).list().isEmpty();
+    }
+
     /** A product's stock and how many of it a cart holds (0 if none). */
     record InCart(int stock, int quantity) {
     }
 
-    /** Empty for an unknown product; the product is held against deletion until the transaction ends. */
-    Optional<InCart> stockAndQuantity(long cartId, long productId) {
-        return jdbc.sql("SELECT p.stock, coalesce((SELECT quantity FROM cart_items WHERE cart_id = ? AND product_id = p.id), 0)"
-                        + " AS quantity FROM products p WHERE p.id = ? FOR KEY SHARE OF p")
-                .params(cartId, productId)
+    /** The product's stock and the user's line of it; empty for an unknown product. */
+    Optional<InCart> stockAndQuantity(long userId, long productId) {
+        return jdbc.sql("""
+                SELECT p.stock, coalesce((SELECT ci.quantity FROM cart_items ci JOIN carts c ON c.id = ci.cart_id
+                    WHERE c.user_id = ? AND ci.product_id = p.id), 0) AS quantity
+                FROM products p WHERE p.id = ?""")
+                .params(userId, productId)
                 .query((rs, row) -> new InCart(rs.getInt("stock"), rs.getInt("quantity")))
                 .optional();
-    }
-
-    void setQuantity(long cartId, long productId, int quantity) {
-        jdbc.sql("""
-                INSERT INTO cart_items (cart_id, product_id, quantity) VALUES (?, ?, ?)
-                ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity""")
-                .params(cartId, productId, quantity).update();
     }
 
     /** The stock of the product on one of the user's cart lines; empty when the line is not theirs. */

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +21,12 @@ class ClientAddresses {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final List<Network> trusted = new ArrayList<>();
+    /**
+     * Whether a peer is trusted, by its address as the server gave it: a request comes from one of a few peers
+     * (the local nginx), and parsing the address each time showed in profiles. Bounded, for direct callers.
+     */
+    private final Map<String, Boolean> trustedPeers = new ConcurrentHashMap<>();
+    private static final int PEERS_KEPT = 1024;
 
     ClientAddresses(@Value("${TRUSTED_PROXIES:127.0.0.1,::1}") String trustedProxies) {
         for (String entry : trustedProxies.split(",")) {
@@ -29,7 +37,7 @@ class ClientAddresses {
     }
 
     String resolve(String peerAddress, List<String> forwardedFor) {
-        if (peerAddress == null || !isTrusted(peerAddress) || forwardedFor == null) {
+        if (peerAddress == null || forwardedFor == null || !isTrustedPeer(peerAddress)) {
             return peerAddress;
         }
         List<String> hops = new ArrayList<>();
@@ -49,9 +57,30 @@ class ClientAddresses {
         return hops.isEmpty() ? peerAddress : hops.get(0);
     }
 
+    private boolean isTrustedPeer(String peerAddress) {
+        Boolean known = trustedPeers.get(peerAddress);
+        if (known != null) {
+            return known;
+        }
+        boolean trust = isTrusted(peerAddress);
+        if (trustedPeers.size() >= PEERS_KEPT) {
+            trustedPeers.clear();
+        }
+        trustedPeers.put(peerAddress, trust);
+        return trust;
+    }
+
     private boolean isTrusted(String address) {
         byte[] bytes = toLiteral(address);
-        return bytes != null && trusted.stream().anyMatch(network -> network.contains(bytes));
+        if (bytes == null) {
+            return false;
+        }
+        for (Network network : trusted) {
+            if (network.contains(bytes)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The address bytes of an IP literal; null for anything else, so no name is ever looked up. */

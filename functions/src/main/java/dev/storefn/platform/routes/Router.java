@@ -1,12 +1,12 @@
 package dev.storefn.platform.routes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.storefn.platform.access.Access;
@@ -15,11 +15,21 @@ import dev.storefn.platform.access.Access;
 public final class Router {
 
     private final List<Route> routes;
-    private final List<Template> templates;
+    /**
+     * The templates by {@link Template#shape()}: a request is matched against a handful of them, not the whole
+     * table, since every request runs through here.
+     */
+    private final Map<String, Template[]> templatesByShape;
 
     public Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
-        this.templates = this.routes.stream().map(Template::of).toList();
+        Map<String, List<Template>> byShape = new HashMap<>();
+        for (Route route : this.routes) {
+            Template template = Template.of(route);
+            byShape.computeIfAbsent(template.shape(), shape -> new ArrayList<>()).add(template);
+        }
+        this.templatesByShape = new HashMap<>();
+        byShape.forEach((shape, list) -> templatesByShape.put(shape, list.toArray(Template[]::new)));
         Set<String> seen = new HashSet<>();
         for (Route route : routes) {
             if (!seen.add(route.key())) {
@@ -57,23 +67,30 @@ public final class Router {
             return new NotFound();
         }
         // The most specific path wins, then its methods decide.
-        int best = candidates.stream().mapToInt(Candidate::literals).max().orElseThrow();
-        List<Candidate> specific = candidates.stream().filter(c -> c.literals() == best).toList();
-        String lookupMethod = "HEAD".equals(method) ? "GET" : method;
-        Optional<Candidate> exact = specific.stream().filter(c -> c.route().method().equals(lookupMethod)).findFirst();
-        if (exact.isPresent()) {
-            return new Found(exact.get().route(), exact.get().parameters());
+        int best = 0;
+        for (Candidate candidate : candidates) {
+            best = Math.max(best, candidate.literals());
         }
-        Set<String> allowed = new LinkedHashSet<>();
-        for (Candidate candidate : specific) {
-            allowed.add(candidate.route().method());
-            if ("GET".equals(candidate.route().method())) {
-                allowed.add("HEAD");
+        String lookupMethod = "HEAD".equals(method) ? "GET" : method;
+        for (Candidate candidate : candidates) {
+            if (candidate.literals() == best && candidate.route().method().equals(lookupMethod)) {
+                return new Found(candidate.route(), candidate.parameters());
             }
         }
-        allowed.add("OPTIONS");
+        Set<String> allowed = new LinkedHashSet<>();
         // DRF checks access before the method: the path's most open rule decides who hears 405 rather than 401.
-        Access access = candidates.stream().map(c -> c.route().access()).min(Enum::compareTo).orElse(Access.ANONYMOUS);
+        Access access = null;
+        for (Candidate candidate : candidates) {
+            if (candidate.literals() == best) {
+                allowed.add(candidate.route().method());
+                if ("GET".equals(candidate.route().method())) {
+                    allowed.add("HEAD");
+                }
+            }
+            Access own = candidate.route().access();
+            access = access == null || own.compareTo(access) < 0 ? own : access;
+        }
+        allowed.add("OPTIONS");
         return new MethodNotAllowed(allowed, access);
     }
 
@@ -87,14 +104,18 @@ public final class Router {
         }
         List<String> actual = Route.splitPath(path);
         List<Candidate> candidates = new ArrayList<>(2);
-        for (Template template : templates) {
-            Map<String, String> parameters = template.match(actual);
-            if (parameters != null) {
-                candidates.add(new Candidate(template.route(), parameters, template.literals()));
+        for (String shape : Template.shapesOf(actual)) {
+            for (Template template : templatesByShape.getOrDefault(shape, NONE)) {
+                Map<String, String> parameters = template.match(actual);
+                if (parameters != null) {
+                    candidates.add(new Candidate(template.route(), parameters, template.literals()));
+                }
             }
         }
         return candidates;
     }
+
+    private static final Template[] NONE = {};
 
     /**
      * A route's path template split once, at start-up, since every request is matched against all of them.
@@ -115,6 +136,23 @@ public final class Router {
                 }
             }
             return new Template(route, segments.toArray(String[]::new), names, literals);
+        }
+
+        /**
+         * The number of segments and the second one when it is literal ({@code api/products/...} gives
+         * {@code 3 products}), else the number alone: a request can only fit the templates of its own shapes.
+         */
+        String shape() {
+            return segments.length < 2 || names[1] != null ? wildShape(segments.length) : segments.length + " " + segments[1];
+        }
+
+        static List<String> shapesOf(List<String> actual) {
+            return actual.size() < 2 ? List.of(wildShape(actual.size()))
+                    : List.of(actual.size() + " " + actual.get(1), wildShape(actual.size()));
+        }
+
+        private static String wildShape(int size) {
+            return String.valueOf(size);
         }
 
         /** The path parameters if the request's segments fit; null if they do not. */
