@@ -86,7 +86,8 @@ public final class TestDatabase {
                     .redirectOutput(directory.resolve("stdout.log").toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(pgbouncer::destroy));
             awaitListening(port, pgbouncer, directory);
-            return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+            // A port of its own, which storefn cannot tell from a database's: the URL says pgbouncer, as a shop's would.
+            return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&pgbouncer=true";
         }
 
         private static List<String> concat(List<String> first, List<String> second) {

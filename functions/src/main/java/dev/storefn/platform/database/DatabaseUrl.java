@@ -6,21 +6,31 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL location from {@code DATABASE_URL}: either the Supabase/Heroku form
- * {@code postgresql://user:pass@host:port/db?sslmode=require} or a JDBC URL. Server-side prepared
- * statements are switched off ({@code prepareThreshold=0}) unless the URL says otherwise, because a
- * transaction pooler (Supabase's port 6543, pgbouncer) hands each transaction a different server
- * connection on which a statement prepared earlier does not exist. A URL of the first form to a host that is
- * not this machine gets {@code sslmode=require} unless it names an {@code sslmode}.
+ * {@code postgresql://user:pass@host:port/db?sslmode=require} or a JDBC URL.
+ *
+ * <p>Server-side prepared statements (the driver's default) are kept on a direct connection: they spare the
+ * server planning every query again, which more than doubled what PostgreSQL serves of an authenticated read
+ * here (bench/README). They are switched off ({@code prepareThreshold=0}) behind a transaction pooler, which
+ * hands each transaction a server connection on which a statement prepared earlier does not exist. A pooler is
+ * recognised by Prisma's {@code pgbouncer=true} hint, Supabase's pooler (port 6543 or a host named
+ * {@code ...pooler...}) or PgBouncer's port 6432; any other one needs {@code prepareThreshold=0} in the URL,
+ * and an explicit {@code prepareThreshold} always wins.
+ *
+ * <p>A URL of the first form to a host that is not this machine gets {@code sslmode=require} unless it names
+ * an {@code sslmode}.
  */
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     public static DatabaseUrl parse(String url) {
         String trimmed = url.trim();
         if (trimmed.startsWith("jdbc:postgresql:")) {
-            return new DatabaseUrl(withoutPreparedStatements(trimmed), null, null);
+            return new DatabaseUrl(jdbcWithPoolerSettings(trimmed), null, null);
         }
         if (!trimmed.startsWith("postgresql://") && !trimmed.startsWith("postgres://")) {
             throw new IllegalArgumentException("DATABASE_URL must start with postgresql://, postgres:// or jdbc:postgresql:");
@@ -45,10 +55,13 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "postgres" : uri.getRawPath().substring(1);
         List<String> parameters = new ArrayList<>();
+        boolean pgbouncerHint = false;
         if (uri.getRawQuery() != null) {
             for (String parameter : uri.getRawQuery().split("&")) {
                 // Prisma's hint for pgbouncer; the JDBC driver does not know it, prepareThreshold=0 does its job.
-                if (!parameter.isEmpty() && !parameter.startsWith("pgbouncer=")) {
+                if (parameter.startsWith("pgbouncer=")) {
+                    pgbouncerHint = pgbouncerHint || parameter.equalsIgnoreCase("pgbouncer=true");
+                } else if (!parameter.isEmpty()) {
                     parameters.add(parameter);
                 }
             }
@@ -60,8 +73,29 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + database
                 + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
-        return new DatabaseUrl(withoutPreparedStatements(jdbc), username, password);
+        boolean pooled = pgbouncerHint || isTransactionPooler(uri.getHost(), port);
+        return new DatabaseUrl(pooled ? withoutPreparedStatements(jdbc) : jdbc, username, password);
     }
+
+    private static boolean isTransactionPooler(String host, int port) {
+        return port == 6543 || port == 6432 || host.toLowerCase(Locale.ROOT).contains("pooler");
+    }
+
+    /**
+     * A JDBC URL as given, but without prepared statements when it is a pooler's: its {@code pgbouncer=true}
+     * hint, or its first host and port. One that does not read as {@code //host[:port]/...} keeps the safe side.
+     */
+    private static String jdbcWithPoolerSettings(String jdbcUrl) {
+        boolean hint = PGBOUNCER_HINT.matcher(jdbcUrl).find();
+        String url = hint ? PGBOUNCER_HINT.matcher(jdbcUrl).replaceAll("$1").replaceAll("[?&]$", "") : jdbcUrl;
+        Matcher address = JDBC_ADDRESS.matcher(url);
+        boolean pooled = hint || !address.lookingAt()
+                || isTransactionPooler(address.group(1), address.group(2) == null ? 5432 : Integer.parseInt(address.group(2)));
+        return pooled ? withoutPreparedStatements(url) : url;
+    }
+
+    private static final Pattern PGBOUNCER_HINT = Pattern.compile("(?i)([?&])pgbouncer=true(&|$)");
+    private static final Pattern JDBC_ADDRESS = Pattern.compile("jdbc:postgresql://([^/:?,\\[\\]]+)(?::(\\d{1,5}))?(?:/|\\?|$)");
 
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
