@@ -40,11 +40,14 @@ public final class InputBinder {
     private final Constructor<?> constructor;
     private final List<Slot> slots;
     private final boolean lenientBody;
+    private final boolean readsBody;
 
     private InputBinder(Class<?> type, List<Slot> slots) {
         this.type = type;
         this.slots = List.copyOf(slots);
         this.lenientBody = type.isAnnotationPresent(LenientBody.class);
+        this.readsBody = slots.stream().anyMatch(slot -> slot.source() == Source.BODY || slot.source() == Source.WHOLE_BODY
+                || slot.source() == Source.FILE);
         Class<?>[] parameterTypes = slots.stream().map(Slot::rawType).toArray(Class<?>[]::new);
         try {
             this.constructor = type.getDeclaredConstructor(parameterTypes);
@@ -136,8 +139,7 @@ public final class InputBinder {
 
     /** Whether binding needs the request body (so GET routes never parse one). */
     public boolean readsBody() {
-        return slots.stream().anyMatch(slot -> slot.source() == Source.BODY || slot.source() == Source.WHOLE_BODY
-                || slot.source() == Source.FILE);
+        return readsBody;
     }
 
     public Object bind(BindingSources sources) {
