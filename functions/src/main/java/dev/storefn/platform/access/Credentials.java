@@ -3,6 +3,7 @@ package dev.storefn.platform.access;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.storefn.platform.wire.WireRequest;
 
@@ -27,6 +28,9 @@ public record Credentials(String authorization, Map<String, String> cookies, Str
     public record BearerToken(String token) implements Bearer {
     }
 
+    // Compiled once: String.split compiles its expression on every call, and this runs for every request.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     public Credentials {
         cookies = Map.copyOf(cookies);
     }
@@ -48,7 +52,7 @@ public record Credentials(String authorization, Map<String, String> cookies, Str
         if (authorization == null) {
             return new NoBearer();
         }
-        String[] parts = authorization.strip().split("\\s+");
+        String[] parts = WHITESPACE.split(authorization.strip());
         if (parts.length == 0 || !"Bearer".equals(parts[0])) {
             return new NoBearer();
         }
