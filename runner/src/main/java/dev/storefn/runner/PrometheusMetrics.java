@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToIntFunction;
 
 import javax.sql.DataSource;
@@ -71,7 +72,8 @@ class PrometheusMetrics {
     static final class RouteTimers implements RequestObserver {
 
         private final MeterRegistry registry;
-        private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+        /** By route, then by status: found without building a key for every request. */
+        private final Map<String, AtomicReferenceArray<Timer>> timers = new ConcurrentHashMap<>();
 
         RouteTimers(MeterRegistry registry) {
             this.registry = registry;
@@ -79,11 +81,27 @@ class PrometheusMetrics {
 
         @Override
         public void answered(String route, int status, long nanos) {
-            timers.computeIfAbsent(status + route, key -> Timer.builder("storefn.requests")
+            if (status < 0 || status >= STATUSES) {
+                timer(route, status).record(nanos, TimeUnit.NANOSECONDS);
+                return;
+            }
+            AtomicReferenceArray<Timer> byStatus = timers.computeIfAbsent(route, key -> new AtomicReferenceArray<>(STATUSES));
+            Timer timer = byStatus.get(status);
+            if (timer == null) {
+                // Registering again returns the timer already registered, so a race makes no second one.
+                timer = timer(route, status);
+                byStatus.set(status, timer);
+            }
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        private static final int STATUSES = 600;
+
+        private Timer timer(String route, int status) {
+            return Timer.builder("storefn.requests")
                     .description("Requests answered, by route of the route table and status")
                     .tag("route", route).tag("status", Integer.toString(status))
-                    .serviceLevelObjectives(BUCKETS).register(registry))
-                    .record(nanos, TimeUnit.NANOSECONDS);
+                    .serviceLevelObjectives(BUCKETS).register(registry);
         }
     }
 
