@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +59,7 @@ abstract class HttpTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        dataDirectory = Files.createTempDirectory("storefn-http-test");
+        dataDirectory = TemporaryDataDirectory.create("storefn-http-test");
         registry.add("STOREFN_DATA_DIR", dataDirectory::toString);
     }
 

@@ -32,7 +32,7 @@ class LambdaGatewayTest {
 
     @BeforeAll
     static void gateways() throws Exception {
-        dataDirectory = Files.createTempDirectory("storefn-gateway-test");
+        dataDirectory = TemporaryDataDirectory.create("storefn-gateway-test");
         httpApi = LambdaGateway.start("127.0.0.1", 0, LocalApiGateway.Payload.HTTP_API,
                 Map.of("STOREFN_DATA_DIR", dataDirectory.toString()));
         // The second instance uses the embedded PostgreSQL the first one started, as commands beside a server do.

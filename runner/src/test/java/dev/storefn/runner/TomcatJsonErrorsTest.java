@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,7 +34,7 @@ class TomcatJsonErrorsTest {
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDirectory = Files.createTempDirectory("storefn-tomcat-test");
+        Path dataDirectory = TemporaryDataDirectory.create("storefn-tomcat-test");
         registry.add("STOREFN_DATA_DIR", dataDirectory::toString);
     }
 

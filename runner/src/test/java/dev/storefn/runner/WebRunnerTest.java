@@ -44,7 +44,7 @@ class WebRunnerTest {
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        dataDirectory = Files.createTempDirectory("storefn-web-test");
+        dataDirectory = TemporaryDataDirectory.create("storefn-web-test");
         registry.add("STOREFN_DATA_DIR", dataDirectory::toString);
     }
 

@@ -94,6 +94,8 @@ class DatabaseFaultsTest {
             storefn.close();
         }
         postgres.close();
+        // Each run's PostgreSQL data (about 40 MB) would otherwise stay in the temporary directory.
+        org.springframework.util.FileSystemUtils.deleteRecursively(dataDirectory);
     }
 
     private WireResponse send(String method, String path, String body, String token, String client) {
