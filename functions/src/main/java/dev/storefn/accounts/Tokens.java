@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,6 +24,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.storefn.platform.BoundedMemo;
 import dev.storefn.platform.Unique;
 
 /**
@@ -57,14 +56,14 @@ class Tokens {
     private final byte[] secret;
     private final MACSigner signer;
     private final MACVerifier verifier;
+    static final int VERIFIED_KEPT = 4096;
     /**
      * Tokens that verified, by their text: a caller sends the same token with every request for an hour, and
      * parsing its JSON and computing its HMAC each time was a fifth of an authenticated request's time. Only
      * tokens that verified are kept, so garbage cannot fill it; expiry is still checked on every use, and the
      * session's revocation is checked by the caller of {@link #verify} as before.
      */
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    static final int VERIFIED_KEPT = 4096;
+    private final BoundedMemo<String, Verified> verified = new BoundedMemo<>(VERIFIED_KEPT);
 
     private record Verified(Type type, Claims claims) {
     }
@@ -126,12 +125,7 @@ class Tokens {
             return known.type() == expected ? Optional.of(known.claims()) : Optional.empty();
         }
         Optional<Claims> claims = parse(token, expected);
-        claims.ifPresent(valid -> {
-            if (verified.size() >= VERIFIED_KEPT) {
-                verified.clear();
-            }
-            verified.put(token, new Verified(expected, valid));
-        });
+        claims.ifPresent(valid -> verified.put(token, new Verified(expected, valid)));
         return claims;
     }
 

@@ -117,7 +117,7 @@ final class StorefnProcess {
         FileSystemUtils.deleteRecursively(dataDirectory);
     }
 
-    private static Path postmasterPid(Path dataDirectory) {
+    static Path postmasterPid(Path dataDirectory) {
         return dataDirectory.resolve("postgres").resolve("postmaster.pid");
     }
 

@@ -23,8 +23,7 @@ final class TemporaryDataDirectory {
     /** After the contexts' own shutdown has stopped its PostgreSQL (hooks run side by side), or stops it itself. */
     private static void remove(Path directory) {
         try {
-            Path postmasterPid = directory.resolve("postgres").resolve("postmaster.pid");
-            for (int waited = 0; Files.exists(postmasterPid) && waited < 200; waited++) {
+            for (int waited = 0; Files.exists(StorefnProcess.postmasterPid(directory)) && waited < 200; waited++) {
                 Thread.sleep(100);
             }
             StorefnProcess.removeDataDirectory(directory);

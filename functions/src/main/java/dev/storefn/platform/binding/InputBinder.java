@@ -48,10 +48,15 @@ public final class InputBinder {
         this.lenientBody = type.isAnnotationPresent(LenientBody.class);
         this.readsBody = slots.stream().anyMatch(slot -> slot.source() == Source.BODY || slot.source() == Source.WHOLE_BODY
                 || slot.source() == Source.FILE);
-        Class<?>[] parameterTypes = slots.stream().map(Slot::rawType).toArray(Class<?>[]::new);
+        this.constructor = canonicalConstructor(type, slots);
+    }
+
+    /** The record's canonical constructor, for its components' slots in order; made callable. */
+    static Constructor<?> canonicalConstructor(Class<?> type, List<Slot> slots) {
         try {
-            this.constructor = type.getDeclaredConstructor(parameterTypes);
+            Constructor<?> constructor = type.getDeclaredConstructor(slots.stream().map(Slot::rawType).toArray(Class<?>[]::new));
             constructor.setAccessible(true);
+            return constructor;
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
         }

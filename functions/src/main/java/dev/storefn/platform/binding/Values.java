@@ -261,9 +261,9 @@ final class Values {
             return null;
         }
         NestedRecord shape = NESTED_RECORDS.get(type);
-        Object[] values = new Object[shape.slots().length];
+        Object[] values = new Object[shape.slots().size()];
         for (int i = 0; i < values.length; i++) {
-            Slot slot = shape.slots()[i];
+            Slot slot = shape.slots().get(i);
             values[i] = fromJson(key.isEmpty() ? slot.wireName() : key + "." + slot.wireName(), node.get(slot.wireName()), slot.type(),
                     slot, partial, errors);
         }
@@ -274,7 +274,7 @@ final class Values {
     }
 
     /** A record type read from JSON: its components' slots and its constructor, found once per type. */
-    private record NestedRecord(Slot[] slots, Constructor<?> constructor) {
+    private record NestedRecord(List<Slot> slots, Constructor<?> constructor) {
     }
 
     // Reflection on every request (a fresh array of components, their annotations, the constructor) was a tenth of
@@ -282,22 +282,12 @@ final class Values {
     private static final ClassValue<NestedRecord> NESTED_RECORDS = new ClassValue<>() {
         @Override
         protected NestedRecord computeValue(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            Slot[] slots = new Slot[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent component = components[i];
-                slots[i] = new Slot(component, Source.BODY, WireNames.of(component), component.getAnnotation(Field.class),
-                        component.getAnnotation(Range.class));
-                types[i] = component.getType();
+            List<Slot> slots = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                slots.add(new Slot(component, Source.BODY, WireNames.of(component), component.getAnnotation(Field.class),
+                        component.getAnnotation(Range.class)));
             }
-            try {
-                Constructor<?> constructor = type.getDeclaredConstructor(types);
-                constructor.setAccessible(true);
-                return new NestedRecord(slots, constructor);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(e);
-            }
+            return new NestedRecord(List.copyOf(slots), InputBinder.canonicalConstructor(type, slots));
         }
     };
 

@@ -4,12 +4,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import dev.storefn.platform.BoundedMemo;
 
 /**
  * Finds the real client address: the right-most {@code X-Forwarded-For} entry that is not one of the
@@ -25,8 +25,7 @@ class ClientAddresses {
      * Whether a peer is trusted, by its address as the server gave it: a request comes from one of a few peers
      * (the local nginx), and parsing the address each time showed in profiles. Bounded, for direct callers.
      */
-    private final Map<String, Boolean> trustedPeers = new ConcurrentHashMap<>();
-    private static final int PEERS_KEPT = 1024;
+    private final BoundedMemo<String, Boolean> trustedPeers = new BoundedMemo<>(1024);
 
     ClientAddresses(@Value("${TRUSTED_PROXIES:127.0.0.1,::1}") String trustedProxies) {
         for (String entry : trustedProxies.split(",")) {
@@ -63,9 +62,6 @@ class ClientAddresses {
             return known;
         }
         boolean trust = isTrusted(peerAddress);
-        if (trustedPeers.size() >= PEERS_KEPT) {
-            trustedPeers.clear();
-        }
         trustedPeers.put(peerAddress, trust);
         return trust;
     }

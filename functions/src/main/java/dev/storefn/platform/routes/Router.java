@@ -118,7 +118,7 @@ public final class Router {
     private static final Template[] NONE = {};
 
     /**
-     * A route's path template split once, at start-up, since every request is matched against all of them.
+     * A route's path template split once, at start-up, since every request is matched against some of them.
      * {@code names[i]} is the parameter name of segment {@code i}, or null where the segment is literal.
      */
     private record Template(Route route, String[] segments, String[] names, int literals) {
@@ -143,16 +143,17 @@ public final class Router {
          * {@code 3 products}), else the number alone: a request can only fit the templates of its own shapes.
          */
         String shape() {
-            return segments.length < 2 || names[1] != null ? wildShape(segments.length) : segments.length + " " + segments[1];
+            return shape(segments.length, segments.length < 2 || names[1] != null ? null : segments[1]);
         }
 
+        /** The shapes a request's segments can fit: that of its second segment taken as literal, and the wild one. */
         static List<String> shapesOf(List<String> actual) {
-            return actual.size() < 2 ? List.of(wildShape(actual.size()))
-                    : List.of(actual.size() + " " + actual.get(1), wildShape(actual.size()));
+            return actual.size() < 2 ? List.of(shape(actual.size(), null))
+                    : List.of(shape(actual.size(), actual.get(1)), shape(actual.size(), null));
         }
 
-        private static String wildShape(int size) {
-            return String.valueOf(size);
+        private static String shape(int size, String secondLiteral) {
+            return secondLiteral == null ? String.valueOf(size) : size + " " + secondLiteral;
         }
 
         /** The path parameters if the request's segments fit; null if they do not. */
