@@ -266,7 +266,7 @@ unit_policy() {
         'WantedBy=multi-user.target'; do
         unit_has "$want" || return 1
     done
-    unit_lacks 'MemoryDenyWriteExecute' && grep -q -- '-Xmx128m' "$DEPLOY/storefn@.service" &&
+    unit_lacks 'MemoryDenyWriteExecute' && grep -q -- '-Xmx96m' "$DEPLOY/storefn@.service" &&
         unit_has 'Environment=STOREFN_MIGRATE_ON_START=false'
 }
 check "storefn@.service has the required settings" unit_policy

@@ -40,7 +40,7 @@ class AccountsTest extends AccountsTestSupport {
     @Test
     void passwordsAreStoredAsArgon2idWithOwaspParameters() {
         post("/api/register/", "{\"email\":\"a@example.com\",\"password\":\"long enough\"}");
-        assertThat(users.findByEmail("a@example.com").orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(users.findByEmail("a@example.com").orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
     }
 
     @Test
@@ -123,6 +123,17 @@ class AccountsTest extends AccountsTestSupport {
         assertThat(login("old@example.com", PASSWORD).has("access")).isTrue();
         assertThat(users.findById(imported.id()).orElseThrow().passwordHash()).startsWith("$argon2id$");
         assertThat(login("old@example.com", PASSWORD).has("access")).isTrue();
+    }
+
+    @Test
+    void hashesWithTheEarlierArgon2ParametersSignInAndAreUpgraded() {
+        User earlier = users.insert("earlier@example.com",
+                "$argon2id$v=19$m=19456,t=2,p=1$mcYZllWu9o5AZoq33dE03w$striBjfwgnOsku4FLU36Nw0FZT9tDTGOKG/3JLvUlsg", "", "", null, false);
+        assertThat(post("/api/login/", "{\"email\":\"earlier@example.com\",\"password\":\"wrong password\"}").status()).isEqualTo(400);
+        assertThat(users.findById(earlier.id()).orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(login("earlier@example.com", PASSWORD).has("access")).isTrue();
+        assertThat(users.findById(earlier.id()).orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
+        assertThat(login("earlier@example.com", PASSWORD).has("access")).isTrue();
     }
 
     @Test
