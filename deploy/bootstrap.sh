@@ -63,9 +63,12 @@ ACME_ROOT=/var/www/letsencrypt
 CERT_DIR=/etc/letsencrypt/live/$DOMAIN
 RENEW_HOOK=/etc/letsencrypt/renewal-hooks/deploy/storefn-reload-nginx
 JOURNALD_CONF=/etc/systemd/journald.conf.d/storefn.conf
-PACKAGES=(openjdk-21-jre-headless nginx certbot python3-certbot-nginx ufw curl)
+# OpenJDK 25: what bench/run measures the unit's flags on, and the Lambda runtime (java25) too.
+# jammy-updates carries it; its ca-certificates-java dependency pulled in OpenJDK 11 as well
+# until 20190909ubuntu1.3 (LP: #2141785), which the apt-get update below brings.
+PACKAGES=(openjdk-25-jre-headless nginx certbot python3-certbot-nginx ufw curl)
 ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
-JAVA21=/usr/lib/jvm/java-21-openjdk-$ARCH/bin/java
+JAVA25=/usr/lib/jvm/java-25-openjdk-$ARCH/bin/java
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -272,11 +275,11 @@ step_packages() {
             DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
         fi
     fi
-    if [[ $(readlink -f /usr/bin/java 2>/dev/null) == "$JAVA21" ]]; then
-        ok "java is OpenJDK 21"
+    if [[ $(readlink -f /usr/bin/java 2>/dev/null) == "$JAVA25" ]]; then
+        ok "java is OpenJDK 25"
     else
-        todo "make $JAVA21 the default java"
-        real && update-alternatives --set java "$JAVA21"
+        todo "make $JAVA25 the default java"
+        real && update-alternatives --set java "$JAVA25"
     fi
     return 0
 }

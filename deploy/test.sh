@@ -234,7 +234,7 @@ cfn_lint() {
 if [[ -f $REPO/template.yaml ]]; then
     check "yamllint template.yaml" yamllint -s -c "$T/yamllint.yml" "$REPO/template.yaml"
     check "cfn-lint template.yaml (bar the SAM features it predates)" cfn_lint "$REPO/template.yaml"
-    sed 's/^      Runtime: java21$/      Runtme: java21/' "$REPO/template.yaml" >"$T/broken-template.yaml"
+    sed 's/^      Runtime: java25$/      Runtme: java25/' "$REPO/template.yaml" >"$T/broken-template.yaml"
     if cfn_lint "$T/broken-template.yaml" >/dev/null 2>&1; then
         fail "cfn-lint catches a misspelt property in a copy of template.yaml"
     else

@@ -116,7 +116,7 @@ final class SamTemplate {
                     Properties:
                       CodeUri: functions/target/storefn-lambda.jar
                       Handler: org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest
-                      Runtime: java21
+                      Runtime: java25
                       # arm64 (Graviton) costs about 20%% less per GB-second than x86_64 and SnapStart supports it;
                       # the package is pure Java (no native library inside), so nothing in it depends on the CPU.
                       # (sam local invoke on an x86_64 machine runs the arm64 image under QEMU emulation.)
@@ -170,7 +170,7 @@ final class SamTemplate {
                     Properties:
                       CodeUri: functions/target/storefn-lambda.jar
                       Handler: org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest
-                      Runtime: java21
+                      Runtime: java25
                       MemorySize: 1024
                       Timeout: 120
                       Environment:
