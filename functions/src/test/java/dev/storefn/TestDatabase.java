@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -33,7 +35,7 @@ public final class TestDatabase {
                 url = "pgbouncer".equals(System.getProperty("storefn.pooler")) ? PgBouncer.inFrontOf(postgres.getPort())
                         : postgres.getJdbcUrl("postgres", "postgres");
                 // Uploaded images land in a directory of the test's own, never in functions/data.
-                System.setProperty("MEDIA_ROOT", Files.createTempDirectory("storefn-test-media").toString());
+                System.setProperty("MEDIA_ROOT", removedAtExit(Files.createTempDirectory("storefn-test-media"), () -> { }).toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -42,6 +44,19 @@ public final class TestDatabase {
             System.setProperty("SECRET_KEY", "storefn-test-secret-key-0123456789abcdef");
         }
         return url;
+    }
+
+    /** Removes {@code directory} and what is in it when the test JVM exits, after {@code first}. */
+    private static Path removedAtExit(Path directory, Runnable first) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            first.run();
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException alreadyGone) {
+                // Nothing to remove.
+            }
+        }));
+        return directory;
     }
 
     /** PgBouncer from the system's packages (installed when missing, as the deploy tests install nginx). */
@@ -84,7 +99,10 @@ public final class TestDatabase {
             }
             Process pgbouncer = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(directory.resolve("stdout.log").toFile()).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(pgbouncer::destroy));
+            removedAtExit(directory, () -> {
+                pgbouncer.destroy();
+                pgbouncer.onExit().join();
+            });
             awaitListening(port, pgbouncer, directory);
             // A port of its own, which storefn cannot tell from a database's: the URL says pgbouncer, as a shop's would.
             return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&pgbouncer=true";

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
@@ -100,8 +101,8 @@ class LambdaProductImageTest extends FunctionsTest {
     }
 
     @Test
-    void withoutCloudinaryAnUploadOnLambdaIs503AndWritesNothing() throws Exception {
-        Path mediaRoot = Files.createTempDirectory("storefn-lambda-media").resolve("media");
+    void withoutCloudinaryAnUploadOnLambdaIs503AndWritesNothing(@TempDir Path temporary) throws Exception {
+        Path mediaRoot = temporary.resolve("media");
         FunctionInvoker httpApi = lambda(Map.of("AWS_LAMBDA_FUNCTION_NAME", "storefn", "MEDIA_ROOT", mediaRoot.toString()));
         long cachedImagesBefore = imageIoCacheFiles();
         MultipartBody form = form("Lambda Disk Tee", TestImages.picture("png", 52));
