@@ -116,24 +116,22 @@ class AccountsTest extends AccountsTestSupport {
 
     @Test
     void djangoHashesSignInAndAreUpgradedToArgon2id() {
-        User imported = users.insert("old@example.com",
-                "pbkdf2_sha256$260000$Wq3sXyz9salt$7D+LN7kCXY0GcCD/XlaHGl9r/2mIFSU6S1u4MaJvHR4=", "", "", null, false);
-        assertThat(post("/api/login/", "{\"email\":\"old@example.com\",\"password\":\"wrong password\"}").status()).isEqualTo(400);
-        assertThat(users.findById(imported.id()).orElseThrow().passwordHash()).startsWith("pbkdf2_sha256$");
-        assertThat(login("old@example.com", PASSWORD).has("access")).isTrue();
-        assertThat(users.findById(imported.id()).orElseThrow().passwordHash()).startsWith("$argon2id$");
-        assertThat(login("old@example.com", PASSWORD).has("access")).isTrue();
+        signsInAndIsUpgraded("pbkdf2_sha256$260000$Wq3sXyz9salt$7D+LN7kCXY0GcCD/XlaHGl9r/2mIFSU6S1u4MaJvHR4=");
     }
 
     @Test
     void hashesWithTheEarlierArgon2ParametersSignInAndAreUpgraded() {
-        User earlier = users.insert("earlier@example.com",
-                "$argon2id$v=19$m=19456,t=2,p=1$mcYZllWu9o5AZoq33dE03w$striBjfwgnOsku4FLU36Nw0FZT9tDTGOKG/3JLvUlsg", "", "", null, false);
-        assertThat(post("/api/login/", "{\"email\":\"earlier@example.com\",\"password\":\"wrong password\"}").status()).isEqualTo(400);
-        assertThat(users.findById(earlier.id()).orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
-        assertThat(login("earlier@example.com", PASSWORD).has("access")).isTrue();
-        assertThat(users.findById(earlier.id()).orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
-        assertThat(login("earlier@example.com", PASSWORD).has("access")).isTrue();
+        signsInAndIsUpgraded("$argon2id$v=19$m=19456,t=2,p=1$mcYZllWu9o5AZoq33dE03w$striBjfwgnOsku4FLU36Nw0FZT9tDTGOKG/3JLvUlsg");
+    }
+
+    /** A wrong password leaves {@code stored} as it is; the right one signs in and re-hashes it with today's parameters. */
+    private void signsInAndIsUpgraded(String stored) {
+        User imported = users.insert("old@example.com", stored, "", "", null, false);
+        assertThat(post("/api/login/", "{\"email\":\"old@example.com\",\"password\":\"wrong password\"}").status()).isEqualTo(400);
+        assertThat(users.findById(imported.id()).orElseThrow().passwordHash()).isEqualTo(stored);
+        assertThat(login("old@example.com", PASSWORD).has("access")).isTrue();
+        assertThat(users.findById(imported.id()).orElseThrow().passwordHash()).startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
+        assertThat(login("old@example.com", PASSWORD).has("access")).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ class WebAdapter extends OncePerRequestFilter {
     private static final WireResponse TOO_LARGE = WireResponse.json(413, "{\"detail\":\"Request body too large.\"}");
 
     private final Dispatcher dispatcher;
+    private final LargeBodies largeBodies = new LargeBodies();
 
     WebAdapter(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -52,6 +54,26 @@ class WebAdapter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            write(response, TOO_LARGE);
+            return;
+        }
+        if (!LargeBodies.isLarge(request.getContentLengthLong(), request.getHeader("Transfer-Encoding") != null)) {
+            handle(request, response, path);
+            return;
+        }
+        if (!largeBodies.awaitTurn()) {
+            write(response, LargeBodies.BUSY);
+            return;
+        }
+        try {
+            handle(request, response, path);
+        } finally {
+            largeBodies.done();
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         byte[] body = readBody(request);
         if (body == null) {
             write(response, TOO_LARGE);
@@ -70,12 +92,18 @@ class WebAdapter extends OncePerRequestFilter {
         return headers;
     }
 
-    /** The body, or null when it is larger than the limit nginx also enforces. */
+    /**
+     * The body, or null when it is larger than the limit nginx also enforces. With a Content-Length it is read
+     * into an array of that size: {@code readNBytes(max)} would hold it twice while it joins its chunks.
+     */
     private static byte[] readBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            return null;
-        }
+        long length = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
+            if (length >= 0) {
+                byte[] body = new byte[(int) length];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : Arrays.copyOf(body, read);
+            }
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             return body.length > MAX_BODY_BYTES ? null : body;
         }

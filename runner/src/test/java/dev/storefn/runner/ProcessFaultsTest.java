@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.storefn.MultipartBody;
+import dev.storefn.TestImages;
 import dev.storefn.testing.Invariants;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -113,6 +116,45 @@ class ProcessFaultsTest {
             });
         }
         return acknowledged;
+    }
+
+    @Test
+    void parallelImageUploadsOfTheLargestSizeWithSignInsAreAllAnsweredAndTheProcessStays() throws Exception {
+        storefn = start();
+        String staff = shopper(1);
+        database().sql("UPDATE users SET is_staff = true WHERE email = 'shopper1@example.com'").update();
+        byte[] image = TestImages.noisyPng(8_000_000);
+        List<Integer> uploads = new CopyOnWriteArrayList<>();
+        List<Integer> signIns = new CopyOnWriteArrayList<>();
+        load = Executors.newFixedThreadPool(10);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int n = i;
+            sent.add(load.submit(() -> {
+                MultipartBody form = new MultipartBody().field("name", "Upload Tee " + n).field("price", "10").field("stock", "1")
+                        .field("description", "An upload burst tee").field("category", "men").file("image", "tee.png", "image/png", image);
+                uploads.add(StorefnProcess.send(port, "POST", "/api/products/create/", form.bytes(), form.contentType(), staff,
+                        "198.18.30." + n).statusCode());
+                return null;
+            }));
+        }
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            sent.add(load.submit(() -> {
+                signIns.add(send("POST", "/api/login/", "{\"email\": \"shopper1@example.com\", \"password\": \"a long password\"}",
+                        null, "198.18.31." + n).statusCode());
+                return null;
+            }));
+        }
+        for (Future<?> request : sent) {
+            request.get(120, TimeUnit.SECONDS);
+        }
+        // Before the uploads took turns, six of these ran the unit's heap out and the process exited.
+        assertThat(storefn.isAlive()).as("storefn still running").isTrue();
+        assertThat(uploads).hasSize(6).allMatch(status -> status == 201 || status == 503).contains(201);
+        assertThat(signIns).hasSize(4).allMatch(status -> status == 200);
+        assertThat(send("GET", "/api/products/", null, null, "198.18.32.1").statusCode()).isEqualTo(200);
+        System.out.printf("six parallel 8 MB uploads and four sign-ins under the unit's heap: uploads %s, sign-ins %s%n", uploads, signIns);
     }
 
     @Test

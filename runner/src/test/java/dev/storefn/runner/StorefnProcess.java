@@ -88,6 +88,15 @@ final class StorefnProcess {
      * A JSON request to the storefn on {@code port}, as from {@code client} through the local proxy, with a
      * bearer token when one is given; {@code headers}: name, value, name, value...
      */
+    /** A request with a body of any type, such as a multipart form. */
+    static HttpResponse<String> send(int port, String method, String path, byte[] body, String contentType, String token, String client)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(90))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
+                .header("X-Forwarded-For", client).header("Authorization", "Bearer " + token).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<String> send(int port, String method, String path, String body, String token, String client, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))

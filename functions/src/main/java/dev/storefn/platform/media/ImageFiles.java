@@ -28,8 +28,11 @@ public final class ImageFiles {
             "Upload a valid image. The file you uploaded was either not an image or a corrupted image.";
     public static final String TOO_LARGE = "The image is larger than 10 MB. Upload a smaller one.";
     public static final String TOO_MANY_PIXELS = "The image has more than 40 megapixels. Upload a smaller one.";
-    /** Decoding at most about this many pixels: larger images are read through with subsampling. */
-    private static final long DECODED_PIXELS = 4_000_000L;
+    /**
+     * Decoding at most about this many pixels (4 MB as ARGB): larger images are still read through, with
+     * subsampling, so a truncated or corrupted one is found without holding all its pixels in the heap.
+     */
+    private static final long DECODED_PIXELS = 1_000_000L;
 
     private ImageFiles() {
     }
