@@ -6,8 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.spec.InvalidKeySpecException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.crypto.SecretKeyFactory;
@@ -16,6 +14,7 @@ import javax.crypto.spec.PBEKeySpec;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.Turns;
 import dev.storefn.platform.operation.Refusal;
 
 /**
@@ -40,16 +39,14 @@ class PasswordHasher {
     static final String BUSY = "Too many sign-ins at once; retry shortly.";
 
     private final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 7 * 1024, 5);
-    private final Semaphore turns;
-    private final Duration wait;
+    private final Turns turns;
 
     PasswordHasher() {
         this(AT_ONCE, WAIT);
     }
 
     PasswordHasher(int atOnce, Duration wait) {
-        this.turns = new Semaphore(atOnce, true);
-        this.wait = wait;
+        this.turns = new Turns(atOnce, wait);
     }
     // Compared against when the account does not exist, so that answer takes as long as a wrong password.
     // A fixed hash (of "storefn-decoy-password", with the parameters above) rather than one made at start-up,
@@ -76,18 +73,13 @@ class PasswordHasher {
     }
 
     <T> T inTurn(Supplier<T> work) {
-        try {
-            if (!turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw Refusal.detail(Refusal.Kind.UNAVAILABLE, BUSY);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!turns.await()) {
             throw Refusal.detail(Refusal.Kind.UNAVAILABLE, BUSY);
         }
         try {
             return work.get();
         } finally {
-            turns.release();
+            turns.done();
         }
     }
 

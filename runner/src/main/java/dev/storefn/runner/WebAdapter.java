@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.storefn.platform.Turns;
 import dev.storefn.platform.dispatch.Dispatcher;
 import dev.storefn.platform.wire.BodyReader;
 import dev.storefn.platform.wire.QueryStrings;
@@ -40,7 +41,7 @@ class WebAdapter extends OncePerRequestFilter {
     private static final WireResponse TOO_LARGE = WireResponse.json(413, "{\"detail\":\"Request body too large.\"}");
 
     private final Dispatcher dispatcher;
-    private final LargeBodies largeBodies = new LargeBodies();
+    private final Turns largeBodies = LargeBodies.turns();
 
     WebAdapter(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -62,7 +63,7 @@ class WebAdapter extends OncePerRequestFilter {
             handle(request, response, path);
             return;
         }
-        if (!largeBodies.awaitTurn()) {
+        if (!largeBodies.await()) {
             write(response, LargeBodies.BUSY);
             return;
         }

@@ -1,0 +1,31 @@
+package dev.storefn.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.storefn.platform.Turns;
+
+class LargeBodiesTest {
+
+    @Test
+    void bodiesOverAMegabyteAndChunkedOnesTakeATurnOthersDoNot() {
+        assertThat(LargeBodies.isLarge(LargeBodies.LARGE + 1, false)).isTrue();
+        assertThat(LargeBodies.isLarge(-1, true)).as("chunked, size unknown").isTrue();
+        assertThat(LargeBodies.isLarge(LargeBodies.LARGE, false)).isFalse();
+        assertThat(LargeBodies.isLarge(0, false)).isFalse();
+        assertThat(LargeBodies.isLarge(-1, false)).as("no body").isFalse();
+    }
+
+    @Test
+    void theTurnIsOneAtATimeAndABusyAnswerTellsWhenToRetry() {
+        Turns turns = LargeBodies.turns();
+        assertThat(turns.await()).isTrue();
+        turns.done();
+        assertThat(LargeBodies.AT_ONCE).isEqualTo(1);
+        assertThat(LargeBodies.BUSY.status()).isEqualTo(503);
+        assertThat(LargeBodies.BUSY.headers()).containsEntry("Retry-After", List.of("5"));
+    }
+}
