@@ -3,7 +3,7 @@ package dev.storefn.runner;
 import java.time.Duration;
 
 import dev.storefn.platform.Turns;
-import dev.storefn.platform.wire.WireResponse;
+import dev.storefn.platform.operation.Refusal;
 
 /**
  * Requests with a large body (an image upload of up to 10 MB) take their turn, {@link #AT_ONCE} at a time.
@@ -19,8 +19,8 @@ final class LargeBodies {
     static final long LARGE = 1024 * 1024;
     static final int AT_ONCE = 1;
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final WireResponse BUSY = WireResponse.json(503, "{\"detail\":\"Too many large uploads at once; retry shortly.\"}")
-            .withHeader("Retry-After", "5");
+    static final Refusal BUSY = Refusal.detail(Refusal.Kind.UNAVAILABLE, "Too many large uploads at once; retry shortly.")
+            .retryAfter(5);
 
     private LargeBodies() {
     }

@@ -18,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.storefn.platform.Turns;
 import dev.storefn.platform.dispatch.Dispatcher;
+import dev.storefn.platform.operation.Refusal;
 import dev.storefn.platform.wire.BodyReader;
 import dev.storefn.platform.wire.QueryStrings;
 import dev.storefn.platform.wire.WireRequest;
@@ -38,7 +39,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class WebAdapter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = BodyReader.MAX_BODY_BYTES;
-    private static final WireResponse TOO_LARGE = WireResponse.json(413, "{\"detail\":\"Request body too large.\"}");
+    private static final String TOO_LARGE = "Request body too large.";
 
     private final Dispatcher dispatcher;
     private final Turns largeBodies = LargeBodies.turns();
@@ -56,7 +57,7 @@ class WebAdapter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            write(response, TOO_LARGE);
+            refuse(request, response, path, Refusal.detail(Refusal.Kind.TOO_LARGE, TOO_LARGE));
             return;
         }
         if (!LargeBodies.isLarge(request.getContentLengthLong(), request.getHeader("Transfer-Encoding") != null)) {
@@ -64,7 +65,7 @@ class WebAdapter extends OncePerRequestFilter {
             return;
         }
         if (!largeBodies.await()) {
-            write(response, LargeBodies.BUSY);
+            refuse(request, response, path, LargeBodies.BUSY);
             return;
         }
         try {
@@ -77,12 +78,19 @@ class WebAdapter extends OncePerRequestFilter {
     private void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         byte[] body = readBody(request);
         if (body == null) {
-            write(response, TOO_LARGE);
+            refuse(request, response, path, Refusal.detail(Refusal.Kind.TOO_LARGE, TOO_LARGE));
             return;
         }
-        WireRequest incoming = new WireRequest(request.getMethod(), path, QueryStrings.parse(request.getQueryString()),
-                headers(request), body, request.getRemoteAddr());
-        write(response, dispatcher.dispatch(incoming));
+        write(response, dispatcher.dispatch(wire(request, path, body)));
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String path, Refusal refusal) throws IOException {
+        write(response, dispatcher.refuse(wire(request, path, new byte[0]), refusal));
+    }
+
+    private static WireRequest wire(HttpServletRequest request, String path, byte[] body) {
+        return new WireRequest(request.getMethod(), path, QueryStrings.parse(request.getQueryString()), headers(request), body,
+                request.getRemoteAddr());
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {

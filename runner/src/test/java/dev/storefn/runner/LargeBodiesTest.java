@@ -2,11 +2,10 @@ package dev.storefn.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import dev.storefn.platform.Turns;
+import dev.storefn.platform.operation.Refusal;
 
 class LargeBodiesTest {
 
@@ -20,12 +19,12 @@ class LargeBodiesTest {
     }
 
     @Test
-    void theTurnIsOneAtATimeAndABusyAnswerTellsWhenToRetry() {
+    void theTurnIsOneAtATimeAndTheRefusalTellsWhenToRetry() {
         Turns turns = LargeBodies.turns();
         assertThat(turns.await()).isTrue();
         turns.done();
         assertThat(LargeBodies.AT_ONCE).isEqualTo(1);
-        assertThat(LargeBodies.BUSY.status()).isEqualTo(503);
-        assertThat(LargeBodies.BUSY.headers()).containsEntry("Retry-After", List.of("5"));
+        assertThat(LargeBodies.BUSY.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
+        assertThat(LargeBodies.BUSY.retryAfterSeconds()).isEqualTo(5);
     }
 }

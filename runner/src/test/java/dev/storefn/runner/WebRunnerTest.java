@@ -193,6 +193,9 @@ class WebRunnerTest {
         HttpResponse<byte[]> response = send("POST", "/api/products/", new byte[10 * 1024 * 1024 + 1]);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).isEqualTo("Request body too large.");
+        // Answered through the dispatcher, like every answer: its request id and no-store.
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
     @Test

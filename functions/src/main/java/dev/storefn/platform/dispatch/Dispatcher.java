@@ -71,6 +71,25 @@ public class Dispatcher {
     }
 
     public WireResponse dispatch(WireRequest request) {
+        return respond(request, (client, trace) -> answer(request, client, trace));
+    }
+
+    /**
+     * The answer to a request an adapter refused before reading its body (too large, or no turn for a large
+     * one): {@code request} has no body, and the answer gets the headers, the access line and the metrics that
+     * every answer gets.
+     */
+    public WireResponse refuse(WireRequest request, Refusal refusal) {
+        return respond(request, (client, trace) -> {
+            throw refusal;
+        });
+    }
+
+    private interface Answering {
+        WireResponse answer(String client, Trace trace);
+    }
+
+    private WireResponse respond(WireRequest request, Answering answering) {
         long started = System.nanoTime();
         String requestId = RequestIds.of(request.header("x-request-id"));
         String client = clientAddresses.resolve(request.peerAddress(), request.headers().get("x-forwarded-for"));
@@ -78,7 +97,7 @@ public class Dispatcher {
         Trace trace = new Trace();
         WireResponse response;
         try {
-            response = answer(request, client, trace);
+            response = answering.answer(client, trace);
         } catch (Refusal refusal) {
             response = errors.refusal(refusal);
         } catch (RuntimeException failure) {

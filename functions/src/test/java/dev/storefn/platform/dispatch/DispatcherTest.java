@@ -18,6 +18,8 @@ import dev.storefn.FunctionsTest;
 import dev.storefn.RouteTable;
 import dev.storefn.platform.binding.InputBinder;
 import dev.storefn.platform.routes.Route;
+import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.wire.WireRequest;
 import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +56,21 @@ class DispatcherTest extends FunctionsTest {
                 post("/api/login/", "{\"email\": \"x\"}"))) {
             assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         }
+    }
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Test
+    void aRefusalAnAdapterMadeBeforeReadingTheBodyGetsWhatEveryAnswerGets() {
+        WireResponse refused = dispatcher.refuse(new WireRequest("POST", "/api/products/create/", Map.of(),
+                Map.of("x-request-id", List.of("upload-1")), new byte[0], "203.0.113.10"),
+                Refusal.detail(Refusal.Kind.UNAVAILABLE, "Too many large uploads at once; retry shortly.").retryAfter(5));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isEqualTo("5");
+        assertThat(refused.header("X-Request-Id")).isEqualTo("upload-1");
+        assertThat(refused.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(body(refused).get("detail").asString()).isEqualTo("Too many large uploads at once; retry shortly.");
     }
 
     @Test
