@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -50,10 +50,10 @@ public final class TestDatabase {
     private static Path removedAtExit(Path directory, Runnable first) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             first.run();
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException | UncheckedIOException alreadyGone) {
-                // Nothing to remove.
+            try {
+                FileSystemUtils.deleteRecursively(directory);
+            } catch (IOException e) {
+                System.err.println("could not remove " + directory + ": " + e);
             }
         }));
         return directory;

@@ -39,7 +39,6 @@ import jakarta.servlet.http.HttpServletResponse;
 class WebAdapter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = BodyReader.MAX_BODY_BYTES;
-    private static final String TOO_LARGE = "Request body too large.";
 
     private final Dispatcher dispatcher;
     private final Turns largeBodies = LargeBodies.turns();
@@ -57,7 +56,7 @@ class WebAdapter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            refuse(request, response, path, Refusal.detail(Refusal.Kind.TOO_LARGE, TOO_LARGE));
+            refuse(request, response, path, BodyReader.TOO_LARGE);
             return;
         }
         if (!LargeBodies.isLarge(request.getContentLengthLong(), request.getHeader("Transfer-Encoding") != null)) {
@@ -78,7 +77,7 @@ class WebAdapter extends OncePerRequestFilter {
     private void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         byte[] body = readBody(request);
         if (body == null) {
-            refuse(request, response, path, Refusal.detail(Refusal.Kind.TOO_LARGE, TOO_LARGE));
+            refuse(request, response, path, BodyReader.TOO_LARGE);
             return;
         }
         write(response, dispatcher.dispatch(wire(request, path, body)));

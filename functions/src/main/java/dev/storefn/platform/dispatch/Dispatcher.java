@@ -128,7 +128,7 @@ public class Dispatcher {
         }
         // The web adapter stops such bodies before reading them; Lambda events and invoke arrive whole.
         if (request.body().length > BodyReader.MAX_BODY_BYTES) {
-            throw Refusal.detail(Refusal.Kind.TOO_LARGE, "Request body too large.");
+            throw BodyReader.TOO_LARGE;
         }
         Router.Resolution resolution = router.resolve(request.method(), request.path());
         if (resolution instanceof Router.AddSlash addSlash) {

@@ -35,6 +35,8 @@ public class BodyReader {
 
     /** The most any adapter buffers; nginx refuses larger bodies before they arrive. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** The answer to a larger body, from whichever adapter or the dispatcher meets it first. */
+    public static final Refusal TOO_LARGE = Refusal.detail(Refusal.Kind.TOO_LARGE, "Request body too large.");
     static final int MAX_PARTS = 50;
 
     private final Json json;
