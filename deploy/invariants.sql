@@ -19,7 +19,25 @@ UNION ALL
 SELECT 'a cancelled order gave its stock back', count(*) FROM orders WHERE order_status = 'cancelled' AND NOT stock_restored
 UNION ALL
 SELECT 'a refund is only for a paid card order', count(*) FROM orders
-    WHERE stripe_refund_id IS NOT NULL AND (payment_status <> 'paid' OR payment_method <> 'stripe')
+    WHERE (stripe_refund_id IS NOT NULL OR refund_status IS NOT NULL) AND (payment_status <> 'paid' OR payment_method <> 'stripe')
+UNION ALL
+SELECT 'every cancelled paid card order has its refund asked for', count(*) FROM orders o
+    WHERE o.order_status = 'cancelled' AND o.payment_status = 'paid' AND o.payment_method = 'stripe'
+      AND NOT EXISTS (SELECT 1 FROM provider_actions a WHERE a.order_id = o.id AND a.kind = 'stripe.refund')
+UNION ALL
+SELECT 'a refunded order''s refund was done', count(*) FROM orders o
+    WHERE o.refund_status = 'refunded' AND NOT EXISTS (
+        SELECT 1 FROM provider_actions a WHERE a.order_id = o.id AND a.kind = 'stripe.refund' AND a.state = 'done')
+UNION ALL
+SELECT 'no provider action was carried out twice', count(*) FROM (
+    SELECT action_id FROM provider_action_attempts WHERE outcome = 'done' GROUP BY action_id HAVING count(*) > 1) twice
+UNION ALL
+SELECT 'a provider action tried here is done only by a successful attempt', count(*) FROM provider_actions a
+    WHERE a.state = 'done' AND a.attempts > 0
+      AND NOT EXISTS (SELECT 1 FROM provider_action_attempts t WHERE t.action_id = a.id AND t.outcome = 'done')
+UNION ALL
+SELECT 'no provider action waits past the retry horizon without a recorded failure', count(*) FROM provider_actions
+    WHERE state = 'pending' AND created_at < now() - interval '15 minutes' AND last_error IS NULL
 UNION ALL
 SELECT 'a paid card order was paid through its checkout', count(*) FROM orders
     WHERE payment_method = 'stripe' AND payment_status = 'paid' AND (stripe_session_id IS NULL OR stripe_payment_intent_id IS NULL)

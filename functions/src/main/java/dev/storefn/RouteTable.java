@@ -69,8 +69,9 @@ public final class RouteTable {
             of("POST", "/api/login/", Login.class, ANONYMOUS, "Sign in with email and password")
                     .limited(5, Duration.ofMinutes(15)).withoutTransaction(),
             of("POST", "/api/refresh/", RefreshToken.class, ANONYMOUS, "A new access token for a refresh token"),
+            // Google's keys are fetched outside any transaction; it writes the account in one of its own.
             of("POST", "/api/google/", GoogleSignIn.class, ANONYMOUS, "Sign in with a Google ID token")
-                    .limited(5, Duration.ofMinutes(15)),
+                    .limited(5, Duration.ofMinutes(15)).withoutTransaction(),
             of("POST", "/api/logout/", Logout.class, ANONYMOUS, "End the session of the presented token"),
             of("GET", "/api/me/", Me.class, USER, "The signed-in user"),
 
@@ -79,10 +80,13 @@ public final class RouteTable {
                     "Products, newest first; search, category, min_price, max_price, optional page/page_size")
                     .cachedUntilChanged(CatalogVersion.class),
             of("GET", "/api/products/{id}/", GetProduct.class, ANONYMOUS, "One product").cachedUntilChanged(CatalogVersion.class),
+            // The image is stored before the product's own transaction (Cloudinary may be slow).
             of("POST", "/api/products/create/", CreateProduct.class, STAFF,
-                    "Create a product (multipart with an image file, or JSON)").created(),
-            of("PUT", "/api/products/{id}/", ReplaceProduct.class, STAFF, "Replace a product's fields (image optional)"),
-            of("PATCH", "/api/products/{id}/", UpdateProduct.class, STAFF, "Change some fields or the image of a product"),
+                    "Create a product (multipart with an image file, or JSON)").created().withoutTransaction(),
+            of("PUT", "/api/products/{id}/", ReplaceProduct.class, STAFF, "Replace a product's fields (image optional)")
+                    .withoutTransaction(),
+            of("PATCH", "/api/products/{id}/", UpdateProduct.class, STAFF, "Change some fields or the image of a product")
+                    .withoutTransaction(),
             of("DELETE", "/api/products/{id}/", DeleteProduct.class, STAFF,
                     "Delete a product; carts and wishlists lose it, orders keep their lines").noContent(),
 

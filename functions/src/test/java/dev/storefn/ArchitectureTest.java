@@ -21,13 +21,17 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ResolvableType;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import dev.storefn.platform.operation.OwnsTables;
+import dev.storefn.platform.provider.ProviderGates;
 import dev.storefn.platform.routes.Route;
 
 /**
@@ -162,6 +166,60 @@ class ArchitectureTest {
             }
         }
         assertThat(writers).containsExactly("OrderLifecycle.java");
+    }
+
+    /**
+     * A call that goes over the network to a provider: Stripe's services, Cloudinary's uploader and admin API, a
+     * fetched resource (Google's keys), or any HTTP client.
+     */
+    private static boolean callsAProvider(JavaMethodCall call) {
+        String owner = call.getTargetOwner().getName();
+        return owner.startsWith("com.stripe.service.") || owner.equals("com.stripe.StripeClient") && call.getName().startsWith("raw")
+                || owner.equals("com.cloudinary.Uploader") || owner.equals("com.cloudinary.Api")
+                || call.getTargetOwner().isAssignableTo("com.nimbusds.jose.util.ResourceRetriever") && call.getName().equals("retrieveResource")
+                || owner.startsWith("java.net.http.") || owner.equals("java.net.URL") && call.getName().startsWith("open");
+    }
+
+    @Test
+    void everyCallToAProviderPassesItsGate() {
+        Set<String> callers = new TreeSet<>();
+        List<String> ungated = new ArrayList<>();
+        for (JavaClass type : CLASSES) {
+            JavaClass outer = type.getEnclosingClass().orElse(type);
+            boolean calls = type.getMethodCallsFromSelf().stream().anyMatch(ArchitectureTest::callsAProvider);
+            if (!calls) {
+                continue;
+            }
+            callers.add(outer.getSimpleName());
+            boolean gated = outer.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTargetOwner().isEquivalentTo(ProviderGates.class)
+                    && call.getName().equals("call"));
+            if (!gated) {
+                ungated.add(type.getName());
+            }
+        }
+        // The scan sees the calls it judges: each provider's adapter is found.
+        assertThat(callers).contains("StripeCheckouts", "CloudinaryMediaStore", "GoogleIdTokens");
+        assertThat(ungated).isEmpty();
+    }
+
+    @Test
+    void nothingThatCallsAProviderRunsInADeclaredTransaction() {
+        List<String> offenders = new ArrayList<>();
+        for (JavaClass type : CLASSES) {
+            boolean gated = dependsOnTheGates(type);
+            for (JavaMethod method : type.getMethods()) {
+                boolean transactional = method.isAnnotatedWith(Transactional.class) || type.isAnnotatedWith(Transactional.class);
+                if (transactional && (gated || method.getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> dependsOnTheGates(call.getTargetOwner())))) {
+                    offenders.add(method.getFullName());
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    private static boolean dependsOnTheGates(JavaClass type) {
+        return type.getDirectDependenciesFromSelf().stream().anyMatch(dependency -> dependency.getTargetClass().isEquivalentTo(ProviderGates.class));
     }
 
     private static OwnsTables ownedTables(String feature) {

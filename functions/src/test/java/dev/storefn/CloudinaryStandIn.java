@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +54,13 @@ public final class CloudinaryStandIn implements AutoCloseable {
     private final List<Call> uploads = new CopyOnWriteArrayList<>();
     private final List<Call> destroys = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean failing;
+    private volatile boolean failingDestroys;
+    private volatile CountDownLatch held = new CountDownLatch(0);
     private volatile Function<String, String> onDestroy = publicId -> null;
+    private volatile Runnable onUpload = () -> {
+    };
 
     public CloudinaryStandIn() {
         try {
@@ -61,6 +69,8 @@ public final class CloudinaryStandIn implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
+        // A thread per call: a held call must not hold the others.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -77,6 +87,11 @@ public final class CloudinaryStandIn implements AutoCloseable {
         return List.copyOf(uploads);
     }
 
+    /** API calls that arrived, held ones included. */
+    public int received() {
+        return received.get();
+    }
+
     public List<Call> destroys() {
         return List.copyOf(destroys);
     }
@@ -90,6 +105,25 @@ public final class CloudinaryStandIn implements AutoCloseable {
         this.failing = failing;
     }
 
+    /** From now on destroys answer 500 (uploads still work): an image that cannot be removed. */
+    public void failingDestroys(boolean failing) {
+        this.failingDestroys = failing;
+    }
+
+    /** From now on API calls hang until {@link #release()}: Cloudinary on a bad day. */
+    public void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    public void release() {
+        held.countDown();
+    }
+
+    /** Runs when an upload arrives, before it is answered (to change the database meanwhile). */
+    public void onUpload(Runnable action) {
+        this.onUpload = action;
+    }
+
     /** Runs when a destroy arrives; what it returns is recorded with the call (what the database showed then). */
     public void onDestroy(Function<String, String> observer) {
         this.onDestroy = observer;
@@ -100,11 +134,16 @@ public final class CloudinaryStandIn implements AutoCloseable {
         destroys.clear();
         assets.clear();
         failing = false;
+        failingDestroys = false;
+        release();
         onDestroy = publicId -> null;
+        onUpload = () -> {
+        };
     }
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 
@@ -117,7 +156,14 @@ public final class CloudinaryStandIn implements AutoCloseable {
                 answer(exchange, asset == null ? 404 : 200, asset == null ? new byte[0] : asset, "image/png");
                 return;
             }
-            if (failing) {
+            received.incrementAndGet();
+            try {
+                held.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (failing || failingDestroys && path.endsWith("/image/destroy")) {
                 answer(exchange, 500, "{\"error\":{\"message\":\"stand-in outage\"}}".getBytes(StandardCharsets.UTF_8),
                         "application/json");
                 return;
@@ -146,6 +192,7 @@ public final class CloudinaryStandIn implements AutoCloseable {
 
     private void upload(HttpExchange exchange, Map<String, String> fields, byte[] file, boolean signed) throws IOException {
         uploads.add(new Call(fields, file, signed, null));
+        onUpload.run();
         if (!signed || file == null) {
             answer(exchange, 401, "{\"error\":{\"message\":\"Invalid Signature\"}}".getBytes(StandardCharsets.UTF_8),
                     "application/json");

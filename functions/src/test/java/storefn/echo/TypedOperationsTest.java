@@ -71,7 +71,9 @@ class TypedOperationsTest extends FunctionsTest {
         assertThat(refused(post("/test/types/1/", "{}")).get("quantity").get(0).asString()).isEqualTo("This field is required.");
         assertThat(refused(post("/test/types/1/", "{\"quantity\": null}")).get("quantity").get(0).asString())
                 .isEqualTo("This field is required.");
-        for (String wrong : List.of("\"three\"", "2.5", "true", "[1]", "{\"a\": 1}", "\"1e3\"")) {
+        // 1e400 is Infinity to a double, 1e-400 nothing: no number for a field, written raw or not.
+        for (String wrong : List.of("\"three\"", "2.5", "true", "[1]", "{\"a\": 1}", "\"1e3\"", "1e400", "-1e400", "1e-400",
+                "1e999999999", "\"1e400\"")) {
             assertThat(refused(post("/test/types/1/", "{\"quantity\": " + wrong + "}")).get("quantity").get(0).asString())
                     .as(wrong).isEqualTo("Quantity must be a valid integer.");
         }

@@ -1,5 +1,6 @@
 package dev.storefn.accounts;
 
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
@@ -20,6 +21,13 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.ResourceRetriever;
+
+import dev.storefn.platform.provider.Provider;
+import dev.storefn.platform.provider.ProviderBusy;
+import dev.storefn.platform.provider.ProviderFailed;
+import dev.storefn.platform.provider.ProviderGates;
 
 /**
  * Verifies Google Identity Services ID tokens: RS256 signature against Google's published keys
@@ -49,9 +57,26 @@ class GoogleIdTokens {
     private final DefaultJWTProcessor<SecurityContext> processor;
 
     GoogleIdTokens(@Value("${GOOGLE_CLIENT_ID:}") String clientId,
-            @Value("${GOOGLE_JWKS_URL:https://www.googleapis.com/oauth2/v3/certs}") String jwksUrl) throws MalformedURLException {
+            @Value("${GOOGLE_JWKS_URL:https://www.googleapis.com/oauth2/v3/certs}") String jwksUrl, ProviderGates gates)
+            throws MalformedURLException {
         this.clientId = clientId;
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUrl).toURL())
+        DefaultResourceRetriever http = new DefaultResourceRetriever((int) gates.connectTimeout().toMillis(),
+                (int) gates.timeout().toMillis(), 64 * 1024);
+        // Google is asked for its keys through its gate, never inside a transaction; a refusal is an I/O failure to nimbus.
+        ResourceRetriever throughGate = url -> {
+            try {
+                return gates.call(Provider.GOOGLE, () -> {
+                    try {
+                        return http.retrieveResource(url);
+                    } catch (IOException e) {
+                        throw new ProviderFailed("Google's keys could not be fetched: " + e, false, e);
+                    }
+                });
+            } catch (ProviderFailed | ProviderBusy e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUrl).toURL(), throughGate)
                 .cache(Duration.ofHours(6).toMillis(), Duration.ofSeconds(10).toMillis())
                 .build();
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(clientId.isEmpty() ? null : clientId, null,

@@ -7,11 +7,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.operation.Refusal;
 
 /**
  * {@code POST /api/google/}: signs in (or signs up) with a verified Google ID token. An existing account
- * with the same email is the same person: Google has verified they own the address.
+ * with the same email is the same person: Google has verified they own the address. The token is verified
+ * first (which may fetch Google's keys), then the account is written in a transaction of its own.
  */
 @Component
 public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.GoogleSignedIn> {
@@ -24,11 +26,13 @@ public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.G
     private final GoogleIdTokens google;
     private final UserRepository users;
     private final SessionStart sessions;
+    private final Transactions transactions;
 
-    GoogleSignIn(GoogleIdTokens google, UserRepository users, SessionStart sessions) {
+    GoogleSignIn(GoogleIdTokens google, UserRepository users, SessionStart sessions, Transactions transactions) {
         this.google = google;
         this.users = users;
         this.sessions = sessions;
+        this.transactions = transactions;
     }
 
     @Override
@@ -47,7 +51,8 @@ public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.G
             throw Refusal.detail(Refusal.Kind.INVALID, "Invalid Google token");
         } catch (GoogleIdTokens.Unavailable e) {
             log.warn("Google's signing keys are unavailable: {}", e.getCause().toString());
-            throw Refusal.detail(Refusal.Kind.UNAVAILABLE, "Google sign-in is temporarily unavailable. Please try again.");
+            throw Refusal.detail(Refusal.Kind.UNAVAILABLE, "Google sign-in is temporarily unavailable. Please try again.")
+                    .retryAfter(5);
         }
         if (!identity.emailVerified()) {
             throw Refusal.detail(Refusal.Kind.INVALID, "Google account email is not verified");
@@ -55,6 +60,11 @@ public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.G
         if (!Emails.valid(identity.email())) {
             throw Refusal.detail(Refusal.Kind.INVALID, "Invalid Google token");
         }
+        // Google was asked (for its keys) before this transaction: nobody waits on Google while rows are locked.
+        return transactions.inOne(() -> signIn(identity));
+    }
+
+    private SessionStart.GoogleSignedIn signIn(GoogleIdTokens.Identity identity) {
         boolean created = false;
         User user = users.findByEmail(identity.email()).orElse(null);
         if (user == null) {

@@ -3,21 +3,23 @@ package dev.storefn.catalog;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
+import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.media.ImageFile;
 import dev.storefn.platform.media.ImageFiles;
 import dev.storefn.platform.media.ImageRejected;
-import dev.storefn.platform.media.MediaChanges;
+import dev.storefn.platform.media.MediaStore;
 import dev.storefn.platform.operation.Refusal;
 import dev.storefn.platform.operation.Upload;
+import dev.storefn.platform.provider.ProviderActions;
 
 /**
  * What staff and the catalog import may do to the catalog: create, change and delete products, with their
- * images in the media store. Each call is one transaction (or joins the caller's): an image stored for a
- * change that fails is removed again, and the image a change replaces goes only once the change commits.
- * Fields arrive checked against {@link ProductFields}' rules; what needs the database (a slug in use) and
- * the image itself are checked here.
+ * images in the media store. A new image is stored first, outside any transaction (the store may be
+ * Cloudinary, which may be slow); then the change is one transaction, which asks for the removal of the image
+ * it replaces or orphans (a provider action, done once it commits). An image stored for a change that then
+ * fails is removed again the same way. Must be called outside a transaction. Fields arrive checked against
+ * {@link ProductFields}' rules; what needs the database (a slug in use) and the image itself are checked here.
  */
 @Service
 public class Catalog {
@@ -36,32 +38,40 @@ public class Catalog {
 
     private final ProductRepository products;
     private final ProductViews views;
-    private final MediaChanges media;
+    private final MediaStore media;
+    private final ProviderActions actions;
+    private final RemoveImage removeImage;
+    private final Transactions transactions;
 
-    Catalog(ProductRepository products, ProductViews views, MediaChanges media) {
+    Catalog(ProductRepository products, ProductViews views, MediaStore media, ProviderActions actions, RemoveImage removeImage,
+            Transactions transactions) {
         this.products = products;
         this.views = views;
         this.media = media;
+        this.actions = actions;
+        this.removeImage = removeImage;
+        this.transactions = transactions;
     }
 
     /** A new product from complete fields (every one but the slug) and an optional image file. */
-    @Transactional
     public ProductView create(ProductFields fields, Upload image) {
         return views.view(insert(fields, image == null ? NewImage.NONE : NewImage.file(image)));
     }
 
     /** Changes the fields given (null: unchanged) and, with a file, the image. */
-    @Transactional
     public ProductView update(long id, ProductFields changes, Upload image) {
+        NewImage newImage = image == null ? NewImage.NONE : NewImage.file(image);
         Product current = products.find(id).orElseThrow(() -> Refusal.notFound("Product"));
-        return views.view(change(current, changes, image == null ? NewImage.NONE : NewImage.file(image)));
+        return views.view(change(current, changes, newImage));
     }
 
     /** Deletes the product; carts and wishlists lose it, orders keep their lines. */
-    @Transactional
     public void delete(long id) {
-        Product deleted = products.delete(id).orElseThrow(() -> Refusal.notFound("Product"));
-        dropImage(deleted.image(), id);
+        transactions.inOne(() -> {
+            Product deleted = products.delete(id).orElseThrow(() -> Refusal.notFound("Product"));
+            dropImage(deleted.image(), id);
+            return null;
+        });
     }
 
     /**
@@ -69,7 +79,6 @@ public class Catalog {
      * slug its name makes) unless it already matches. {@code imageUrl} is stored as it is; {@code imageFile}
      * goes to the media store. {@code matched} are products this import has already written, never matched again.
      */
-    @Transactional
     public Imported importProduct(ProductFields fields, String imageUrl, Upload imageFile, Set<Long> matched) {
         NewImage image = imageUrl != null ? NewImage.url(imageUrl) : imageFile != null ? NewImage.file(imageFile) : NewImage.NONE;
         String slug = Slugs.candidate(Slugs.slugify(fields.name()), 0);
@@ -89,12 +98,13 @@ public class Catalog {
             throw Refusal.invalid("slug", SLUG_TAKEN);
         }
         long id = products.nextId();
-        // The image goes first, so that the slug lock below is not held while it uploads.
         String stored = image.store(this, id, fields.name());
-        products.lockSlugs();
-        String slug = wanted != null ? unused(wanted, id) : generated(fields.name(), null);
-        return products.insert(new Product(id, fields.name(), slug, fields.price(), fields.category().value(), stored,
-                fields.description(), fields.stock(), null, null));
+        return afterStoring(image, stored, null, () -> {
+            products.lockSlugs();
+            String slug = wanted != null ? unused(wanted, id) : generated(fields.name(), null);
+            return products.insert(new Product(id, fields.name(), slug, fields.price(), fields.category().value(), stored,
+                    fields.description(), fields.stock(), null, null));
+        });
     }
 
     private Product change(Product current, ProductFields changes, NewImage image) {
@@ -104,24 +114,41 @@ public class Catalog {
         }
         String name = changes.name() != null ? changes.name() : current.name();
         String stored = image.holdsAlready(current.image()) ? null : image.store(this, current.id(), name);
-        // Read again under the row's lock: a change made meanwhile is what this one replaces.
-        Product locked = products.lock(current.id()).orElseThrow(() -> Refusal.notFound("Product"));
-        String slug = changes.slug() != null ? changes.slug() : locked.slug();
-        if (slug == null || slug.isEmpty() || !slug.equals(locked.slug())) {
-            products.lockSlugs();
-            slug = slug == null || slug.isEmpty() ? generated(name, locked.slug()) : unused(slug, locked.id());
+        return afterStoring(image, stored, current.image(), () -> {
+            // Read again under the row's lock: a change made meanwhile is what this one replaces.
+            Product locked = products.lock(current.id()).orElseThrow(() -> Refusal.notFound("Product"));
+            String slug = changes.slug() != null ? changes.slug() : locked.slug();
+            if (slug == null || slug.isEmpty() || !slug.equals(locked.slug())) {
+                products.lockSlugs();
+                slug = slug == null || slug.isEmpty() ? generated(name, locked.slug()) : unused(slug, locked.id());
+            }
+            Product updated = products.update(new Product(locked.id(), name, slug,
+                    changes.price() != null ? changes.price() : locked.price(),
+                    changes.category() != null ? changes.category().value() : locked.category(),
+                    stored != null ? stored : locked.image(),
+                    changes.description() != null ? changes.description() : locked.description(),
+                    changes.stock() != null ? changes.stock() : locked.stock(), null, null));
+            // A change made meanwhile may have stored this very image (same product, same content): it stays.
+            if (stored != null && !stored.equals(locked.image())) {
+                dropImage(locked.image(), locked.id());
+            }
+            return updated;
+        });
+    }
+
+    /**
+     * Writes the change in one transaction, after its image was stored; if the change fails, the image stored
+     * for it goes again (unless it is the one the product showed already: the same content, stored again).
+     */
+    private Product afterStoring(NewImage image, String stored, String shownBefore, java.util.function.Supplier<Product> change) {
+        try {
+            return transactions.inOne(change);
+        } catch (RuntimeException failed) {
+            if (stored != null && image.file() != null && !stored.equals(shownBefore)) {
+                actions.request(removeImage, stored, null, RemoveImage.key());
+            }
+            throw failed;
         }
-        Product updated = products.update(new Product(locked.id(), name, slug,
-                changes.price() != null ? changes.price() : locked.price(),
-                changes.category() != null ? changes.category().value() : locked.category(),
-                stored != null ? stored : locked.image(),
-                changes.description() != null ? changes.description() : locked.description(),
-                changes.stock() != null ? changes.stock() : locked.stock(), null, null));
-        // A change made meanwhile may have stored this very image (same product, same content): it stays.
-        if (stored != null && !stored.equals(locked.image())) {
-            dropImage(locked.image(), locked.id());
-        }
-        return updated;
     }
 
     private static boolean sameAs(Product existing, ProductFields fields, NewImage image) {
@@ -158,16 +185,16 @@ public class Catalog {
         return slug;
     }
 
-    /** Removes a replaced or orphaned image after commit, unless another product shows it too. */
+    /** Asks for the removal of a replaced or orphaned image once the change commits, unless another product shows it too. */
     private void dropImage(String image, long id) {
         if (image != null && !image.isEmpty() && !products.imageInUse(image, id)) {
-            media.removeAfterCommit(image);
+            actions.request(removeImage, image, null, RemoveImage.key());
         }
     }
 
     private String storeFile(ImageFile image, long id, String name) {
         String base = Slugs.candidate(Slugs.slugify(name), 0);
-        return media.store(image, FOLDER, id + (base.isEmpty() ? "" : "-" + base) + "-" + image.fingerprint());
+        return media.put(image, FOLDER, id + (base.isEmpty() ? "" : "-" + base) + "-" + image.fingerprint());
     }
 
     private static String blankToNull(String value) {

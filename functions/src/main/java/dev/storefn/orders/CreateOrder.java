@@ -21,6 +21,8 @@ import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Range;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.provider.ProviderBusy;
+import dev.storefn.platform.provider.ProviderFailed;
 
 /**
  * {@code POST /api/orders/create/}: the storefront's cart becomes an order at the catalog's prices; the client's
@@ -32,6 +34,7 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answ
 
     static final String QUANTITY = "Quantity must be between 1 and 99.";
     static final String CURRENCY = "inr";
+    static final String PROVIDER_UNAVAILABLE = "Payment provider unavailable";
 
     record Line(@Field(missing = "Invalid cart format", invalid = "Invalid cart format") long id,
             @Field(missing = "Invalid cart format", invalid = "Invalid cart format")
@@ -121,12 +124,15 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answ
             checkout = checkouts.open(reserved.orderId(), reserved.taken().stream()
                     .map(line -> new Checkouts.Line(line.name(), OrderPayments.minorUnits(line.price()), line.quantity())).toList(),
                     CURRENCY, expiresAt);
-        } catch (Checkouts.Unavailable e) {
+        } catch (ProviderFailed | ProviderBusy e) {
             transactions.inOne(() -> {
                 lifecycle.discard(reserved.orderId());
                 return null;
             });
-            throw Refusal.error(Refusal.Kind.UPSTREAM_FAILED, "Payment provider unavailable");
+            // Stripe failed: 502, as the contract says; not even called, because it has been failing or enough
+            // buyers are waiting on it already: 503, and when to try again.
+            throw e instanceof ProviderBusy busy ? Refusal.error(Refusal.Kind.UNAVAILABLE, PROVIDER_UNAVAILABLE)
+                    .retryAfter(busy.retryAfterSeconds()) : Refusal.error(Refusal.Kind.UPSTREAM_FAILED, PROVIDER_UNAVAILABLE);
         }
         transactions.inOne(() -> {
             lifecycle.attachCheckout(reserved.orderId(), checkout.sessionId(), expiresAt);

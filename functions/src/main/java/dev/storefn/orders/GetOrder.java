@@ -24,6 +24,7 @@ public class GetOrder implements Function<GetOrder.Input, OrderView> {
     public OrderView apply(Input input) {
         return orders.find(input.orderId())
                 .filter(order -> input.caller().staff() || order.user() == input.caller().userId())
+                .map(order -> input.caller().staff() ? order : order.forBuyer())
                 .orElseThrow(() -> Refusal.error(Refusal.Kind.NOT_FOUND, "Order not found"));
     }
 }

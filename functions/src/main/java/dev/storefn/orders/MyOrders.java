@@ -22,6 +22,6 @@ public class MyOrders implements Function<MyOrders.Input, List<OrderView>> {
 
     @Override
     public List<OrderView> apply(Input input) {
-        return orders.ofUser(input.caller().userId());
+        return orders.ofUser(input.caller().userId()).stream().map(OrderView::forBuyer).toList();
     }
 }

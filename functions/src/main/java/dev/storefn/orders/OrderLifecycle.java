@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.storefn.addresses.NewAddress;
 import dev.storefn.catalog.Stock;
+import dev.storefn.platform.provider.ActionKind;
 
 /**
  * The one place that writes an order's {@code order_status} and {@code payment_status}: placing it, and every
@@ -110,14 +111,21 @@ class OrderLifecycle {
                 .params(sessionId, java.sql.Timestamp.from(expiresAt), orderId).update();
     }
 
-    /** Records a refund; false when the order had one already. */
-    boolean markRefunded(long orderId, String refund) {
-        return jdbc.sql("UPDATE orders SET stripe_refund_id = ?, updated_at = now() WHERE id = ? AND stripe_refund_id IS NULL")
-                .params(refund, orderId).update() == 1;
+    /** Marks the order's refund as asked for; false when it was asked for already. */
+    boolean refundRequested(long orderId) {
+        return jdbc.sql("UPDATE orders SET refund_status = 'pending', updated_at = now() WHERE id = ? AND refund_status IS NULL")
+                .param(orderId).update() == 1;
     }
 
-    void recordRefund(long orderId, String refund) {
-        jdbc.sql("UPDATE orders SET stripe_refund_id = ? WHERE id = ?").params(refund, orderId).update();
+    /** How an attempt at the refund ended: refunded (with the provider's id), or the provider's words, failed if for good. */
+    void refundSettled(long orderId, ActionKind.Outcome outcome) {
+        switch (outcome.state()) {
+            case DONE -> jdbc.sql("UPDATE orders SET refund_status = 'refunded', stripe_refund_id = ?, refund_error = NULL,"
+                    + " updated_at = now() WHERE id = ?").params(outcome.result(), orderId).update();
+            case RETRY -> jdbc.sql("UPDATE orders SET refund_error = ? WHERE id = ?").params(outcome.error(), orderId).update();
+            case FAILED -> jdbc.sql("UPDATE orders SET refund_status = 'failed', refund_error = ?, updated_at = now() WHERE id = ?")
+                    .params(outcome.error(), orderId).update();
+        }
     }
 
     /** Undoes an order whose checkout could not even be opened: its stock back, its rows gone, as if never placed. */

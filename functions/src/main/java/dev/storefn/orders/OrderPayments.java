@@ -8,13 +8,14 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.provider.ProviderActions;
 
 /**
  * What the payments feature may do to orders, and what cancelling means for a card order. A payment is
  * applied only if its amount and currency are the order's; a payment that lands on a cancelled order is
- * refunded; a cancelled unpaid card order has its checkout ended, a paid one its payment refunded.
- * All within the caller's transaction.
+ * refunded; a cancelled unpaid card order has its checkout ended, a paid one its payment refunded. All within
+ * the caller's transaction: what the provider must do is asked for as a provider action, carried out once the
+ * transaction commits, so nobody waits on the provider while rows are locked.
  */
 @Service
 public class OrderPayments {
@@ -25,12 +26,17 @@ public class OrderPayments {
 
     private final OrderRepository orders;
     private final OrderLifecycle lifecycle;
-    private final Checkouts checkouts;
+    private final ProviderActions actions;
+    private final RefundPayment refund;
+    private final EndCheckout endCheckout;
 
-    OrderPayments(OrderRepository orders, OrderLifecycle lifecycle, Checkouts checkouts) {
+    OrderPayments(OrderRepository orders, OrderLifecycle lifecycle, ProviderActions actions, RefundPayment refund,
+            EndCheckout endCheckout) {
         this.orders = orders;
         this.lifecycle = lifecycle;
-        this.checkouts = checkouts;
+        this.actions = actions;
+        this.refund = refund;
+        this.endCheckout = endCheckout;
     }
 
     public Optional<Payable> find(long orderId) {
@@ -69,16 +75,14 @@ public class OrderPayments {
         return orders.overdueCheckouts(before, limit);
     }
 
-    /** Ends an overdue order's checkout at the provider, then cancels the order if it is still unpaid. */
+    /** Cancels an overdue order if it is still unpaid, once, and has its checkout ended at the provider. */
     public boolean expireOverdue(long orderId) {
         Optional<OrderRepository.State> state = orders.state(orderId);
-        if (state.isEmpty() || state.get().payment() != Order.Payment.UNPAID || state.get().status() != Order.Status.PROCESSING) {
+        if (state.isEmpty() || !lifecycle.expire(orderId)) {
             return false;
         }
-        if (state.get().sessionId() != null) {
-            checkouts.expire(state.get().sessionId());
-        }
-        return lifecycle.expire(orderId);
+        endCheckout(orderId, state.get().sessionId());
+        return true;
     }
 
     /** After an order was cancelled by its buyer or staff: a card payment is refunded, an open checkout ended. */
@@ -89,29 +93,22 @@ public class OrderPayments {
         }
         if (state.payment() == Order.Payment.PAID && state.paymentIntent() != null) {
             refund(orderId, state.paymentIntent());
-        } else if (state.payment() == Order.Payment.UNPAID && state.sessionId() != null) {
-            try {
-                checkouts.expire(state.sessionId());
-            } catch (Checkouts.Unavailable e) {
-                throw providerUnavailable();
-            }
+        } else if (state.payment() == Order.Payment.UNPAID) {
+            endCheckout(orderId, state.sessionId());
         }
     }
 
     private void refund(long orderId, String paymentIntent) {
-        // Claimed first, so of two concurrent cancels only one asks for the refund (which is idempotent anyway).
-        if (lifecycle.markRefunded(orderId, "pending")) {
-            try {
-                lifecycle.recordRefund(orderId, checkouts.refund(orderId, paymentIntent));
-            } catch (Checkouts.Unavailable e) {
-                // The whole transaction goes back: the cancel, or the webhook delivery, which Stripe then repeats.
-                throw providerUnavailable();
-            }
+        // Marked first, so that of two concurrent cancels only one asks (the key would make the second a no-op anyway).
+        if (lifecycle.refundRequested(orderId)) {
+            actions.request(refund, paymentIntent, orderId, RefundPayment.key(orderId));
         }
     }
 
-    private static Refusal providerUnavailable() {
-        return Refusal.error(Refusal.Kind.UPSTREAM_FAILED, "Payment provider unavailable");
+    private void endCheckout(long orderId, String sessionId) {
+        if (sessionId != null) {
+            actions.request(endCheckout, sessionId, orderId, EndCheckout.key(sessionId));
+        }
     }
 
     /** 1299.99 is 129999: exact, as Stripe counts paise. */

@@ -20,7 +20,8 @@ import dev.storefn.platform.format.Timestamps;
 class OrderRepository {
 
     private static final String COLUMNS = "o.id, o.user_id, o.ship_full_name, o.ship_phone, o.ship_street, o.ship_city,"
-            + " o.ship_pincode, o.payment_method, o.payment_status, o.order_status, o.total_amount, o.stripe_session_id, o.created_at";
+            + " o.ship_pincode, o.payment_method, o.payment_status, o.order_status, o.total_amount, o.stripe_session_id, o.created_at,"
+            + " o.refund_status, o.refund_error";
 
     private final JdbcClient jdbc;
     private final JoinedProducts products;
@@ -110,9 +111,7 @@ class OrderRepository {
                 });
         List<OrderView> complete = new ArrayList<>();
         for (OrderView order : orders) {
-            complete.add(new OrderView(order.id(), order.user(), order.address(), items.getOrDefault(order.id(), List.of()),
-                    order.totalAmount(), order.paymentMethod(), order.paymentStatus(), order.orderStatus(), order.stripeSessionId(),
-                    order.createdAt()));
+            complete.add(order.withItems(items.getOrDefault(order.id(), List.of())));
         }
         return complete;
     }
@@ -123,7 +122,8 @@ class OrderRepository {
                         rs.getString("ship_street"), rs.getString("ship_city"), rs.getString("ship_pincode"));
         return new OrderView(rs.getLong("id"), rs.getLong("user_id"), address, List.of(), money(rs.getBigDecimal("total_amount")),
                 rs.getString("payment_method"), rs.getString("payment_status"), rs.getString("order_status"),
-                rs.getString("stripe_session_id"), timestamps.plain(rs.getTimestamp("created_at").toInstant()));
+                rs.getString("stripe_session_id"), timestamps.plain(rs.getTimestamp("created_at").toInstant()),
+                rs.getString("refund_status"), rs.getString("refund_error"));
     }
 
     static String money(BigDecimal amount) {

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.orders.Checkouts;
@@ -14,14 +12,13 @@ import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.operation.ScheduledJob;
 
 /**
- * The sweep for when a webhook never comes: unpaid card orders whose checkout ended a while ago get it expired
- * at Stripe and are cancelled, their stock restored, once. A function like the others: the runner calls it on
- * a timer, Lambda on a schedule.
+ * The sweep for when a webhook never comes: unpaid card orders whose checkout ended a while ago are cancelled,
+ * their stock restored, once, and their checkout ended at Stripe as a provider action (Stripe ends it itself at
+ * its expiry; this makes sure). A function like the others: the runner calls it on a timer, Lambda on a schedule.
  */
 @Component
 public class ExpireOverdueCheckouts implements Function<ExpireOverdueCheckouts.Input, ExpireOverdueCheckouts.Swept>, ScheduledJob {
 
-    private static final Logger log = LoggerFactory.getLogger(ExpireOverdueCheckouts.class);
     /** Stripe's own expiry webhook usually arrives within seconds; the sweep leaves it that long first. */
     static final Duration GRACE = Duration.ofMinutes(2);
     static final int BATCH = 100;
@@ -49,12 +46,8 @@ public class ExpireOverdueCheckouts implements Function<ExpireOverdueCheckouts.I
         }
         int expired = 0;
         for (long orderId : payments.overdue(Instant.now().minus(GRACE), BATCH)) {
-            try {
-                if (transactions.inOne(() -> payments.expireOverdue(orderId))) {
-                    expired++;
-                }
-            } catch (Checkouts.Unavailable e) {
-                log.warn("Could not expire the checkout of order {}; the next sweep tries again: {}", orderId, e.getMessage());
+            if (transactions.inOne(() -> payments.expireOverdue(orderId))) {
+                expired++;
             }
         }
         return new Swept(expired);

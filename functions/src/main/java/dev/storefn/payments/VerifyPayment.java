@@ -6,12 +6,13 @@ import org.springframework.stereotype.Component;
 
 import com.stripe.model.checkout.Session;
 
-import dev.storefn.orders.Checkouts;
 import dev.storefn.orders.OrderPayments;
 import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Query;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.provider.ProviderBusy;
+import dev.storefn.platform.provider.ProviderFailed;
 
 /**
  * {@code GET /api/orders/verify-payment/?session_id=...}: the storefront's return from Stripe. The session must be
@@ -54,8 +55,10 @@ public class VerifyPayment implements Function<VerifyPayment.Input, VerifyPaymen
         Session session;
         try {
             session = stripe.retrieve(input.sessionId()).orElseThrow(() -> Refusal.refused("Invalid session_id"));
-        } catch (Checkouts.Unavailable e) {
+        } catch (ProviderFailed e) {
             throw Refusal.error(Refusal.Kind.UPSTREAM_FAILED, "Payment provider unavailable");
+        } catch (ProviderBusy e) {
+            throw Refusal.error(Refusal.Kind.UNAVAILABLE, "Payment provider unavailable").retryAfter(e.retryAfterSeconds());
         }
         String orderIdText = session.getMetadata() == null ? null : session.getMetadata().get("order_id");
         if (orderIdText == null || !orderIdText.matches("[0-9]{1,18}")) {

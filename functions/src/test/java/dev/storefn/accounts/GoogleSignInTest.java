@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.storefn.platform.wire.WireResponse;
+import dev.storefn.platform.provider.ProviderGates;
 import tools.jackson.databind.JsonNode;
 
 /** Google ID tokens signed with the test's own key, whose JWKS is served from a local endpoint. */
@@ -168,7 +170,7 @@ class GoogleSignInTest extends AccountsTestSupport {
 
     @Test
     void unreachableKeysAreReportedAsUnavailable() throws Exception {
-        GoogleIdTokens unreachable = new GoogleIdTokens(CLIENT_ID, "http://127.0.0.1:9/certs");
+        GoogleIdTokens unreachable = new GoogleIdTokens(CLIENT_ID, "http://127.0.0.1:9/certs", new ProviderGates(Duration.ofSeconds(2), Duration.ofSeconds(1)));
         String token = sign(GOOGLE_KEY, claims("grace@example.com").build());
         assertThatThrownBy(() -> unreachable.verify(token)).isInstanceOf(GoogleIdTokens.Unavailable.class);
     }

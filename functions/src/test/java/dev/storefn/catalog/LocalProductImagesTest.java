@@ -1,16 +1,17 @@
 package dev.storefn.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.storefn.MultipartBody;
 import dev.storefn.TestImages;
@@ -26,9 +27,6 @@ class LocalProductImagesTest extends CatalogTestSupport {
 
     @Autowired
     Catalog catalog;
-
-    @Autowired
-    PlatformTransactionManager transactions;
 
     private static Path file(JsonNode product) {
         String url = product.get("image").asString();
@@ -85,7 +83,7 @@ class LocalProductImagesTest extends CatalogTestSupport {
         byte[] jpeg = TestImages.picture("jpg", 2);
         JsonNode replaced = expect(200, multipart("PATCH", "/api/products/" + id + "/",
                 new MultipartBody().field("name", "Swapped Tee").file("image", "b.jpg", "image/jpeg", jpeg), staff));
-        assertThat(first).doesNotExist();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(first).doesNotExist());
         assertThat(Files.readAllBytes(file(replaced))).isEqualTo(jpeg);
 
         // Leaving the image out keeps it.
@@ -93,22 +91,29 @@ class LocalProductImagesTest extends CatalogTestSupport {
         assertThat(kept.get("image").asString()).isEqualTo(replaced.get("image").asString());
 
         expect(204, json("DELETE", "/api/products/" + id + "/", null, staff));
-        assertThat(file(replaced)).doesNotExist();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(file(replaced)).doesNotExist());
     }
 
     @Test
-    void anImageStoredForAChangeThatRollsBackIsRemovedAgain() throws Exception {
+    void anImageStoredForAChangeThatThenFailsIsRemovedAgain() throws Exception {
+        long before = countFiles();
         byte[] png = TestImages.picture("png", 21);
-        ProductFields fields = new ProductFields("Rolled Back Tee", new BigDecimal("10.00"), 1, "A change that never happened",
+        ProductFields fields = new ProductFields("Refused Tee", new BigDecimal("10.00"), 1, "A change that never happened",
                 Category.MEN, null);
-        String[] url = new String[1];
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            url[0] = catalog.create(fields, new Upload("image", "x.png", "image/png", png)).image();
-            assertThat(MEDIA.resolve(url[0].substring(MEDIA_URL.length()))).exists();
-            status.setRollbackOnly();
-        });
-        assertThat(MEDIA.resolve(url[0].substring(MEDIA_URL.length()))).doesNotExist();
+        // The database refuses the row after the image was stored, as a constraint or a lost connection would.
+        jdbc.sql("""
+                CREATE FUNCTION refuse_tee() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.name = 'Refused Tee' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$""").update();
+        jdbc.sql("CREATE TRIGGER refuse_tee BEFORE INSERT ON products FOR EACH ROW EXECUTE FUNCTION refuse_tee()").update();
+        try {
+            assertThatThrownBy(() -> catalog.create(fields, new Upload("image", "x.png", "image/png", png)))
+                    .hasMessageContaining("refused by the test");
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_tee ON products").update();
+            jdbc.sql("DROP FUNCTION refuse_tee()").update();
+        }
         assertThat(jdbc.sql("SELECT count(*) FROM products").query(Long.class).single()).isZero();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(countFiles()).isEqualTo(before));
     }
 
     @Test

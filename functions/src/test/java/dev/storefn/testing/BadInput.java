@@ -11,6 +11,7 @@ import java.util.Random;
 import dev.storefn.platform.wire.WireRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Bad input on every route, generated from the OpenAPI document of the route table: malformed and mistyped
@@ -30,7 +31,9 @@ public final class BadInput {
             "{\"x\": " + "[".repeat(2000) + "}", "\u0000", "{\"id\": \"\\u0000\"}");
     private static final List<Object> VALUES = List.of("", " ", "\u0000", "a\u0000b", "x".repeat(5000), "💥 ünïcødé ₹", -1, 0,
             Long.MAX_VALUE, "99999999999999999999999999999", 1e308, -1e-308, true, List.of(), Map.of(), "NaN", "1e5", "12,5",
-            "<script>alert(1)</script>", "' OR 1=1 --");
+            "<script>alert(1)</script>", "' OR 1=1 --",
+            // Written raw into the JSON text: numbers no double or long holds.
+            new RawValue("1e400"), new RawValue("-1e400"), new RawValue("1e-400"), new RawValue("123456789012345678901234567890"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One generated request and who sends it. */

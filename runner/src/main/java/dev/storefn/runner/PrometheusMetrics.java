@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 import javax.sql.DataSource;
@@ -20,6 +21,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 
 import dev.storefn.platform.dispatch.RequestObserver;
+import dev.storefn.platform.provider.Provider;
+import dev.storefn.platform.provider.ProviderActions;
+import dev.storefn.platform.provider.ProviderGates;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,8 +38,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The box's metrics, for a Prometheus on the box to scrape from {@code /metrics} ({@link MetricsEndpoint}):
- * every route's requests by status with a latency histogram, the connection pool, the JVM and the
- * process's resident memory.
+ * every route's requests by status with a latency histogram, the connection pool, provider actions (pending,
+ * failing, failed for good) and providers refused while failing, the JVM and the process's resident memory.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -47,7 +51,7 @@ class PrometheusMetrics {
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500)};
 
     @Bean(destroyMethod = "close")
-    PrometheusMeterRegistry prometheusRegistry(DataSource dataSource) {
+    PrometheusMeterRegistry prometheusRegistry(DataSource dataSource, ProviderActions actions, ProviderGates gates) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -60,7 +64,36 @@ class PrometheusMetrics {
         if (dataSource instanceof HikariDataSource hikari) {
             poolGauges(registry, hikari);
         }
+        providerGauges(registry, actions, gates);
         return registry;
+    }
+
+    private static void providerGauges(MeterRegistry registry, ProviderActions actions, ProviderGates gates) {
+        // One query serves the three figures of a scrape.
+        Supplier<ProviderActions.Counts> counts = new Supplier<>() {
+            private volatile ProviderActions.Counts last;
+            private volatile long readAt;
+
+            @Override
+            public ProviderActions.Counts get() {
+                if (last == null || System.nanoTime() - readAt > TimeUnit.SECONDS.toNanos(1)) {
+                    last = actions.counts();
+                    readAt = System.nanoTime();
+                }
+                return last;
+            }
+        };
+        Gauge.builder("storefn.provider.actions", () -> counts.get().pending()).tag("state", "pending")
+                .description("Provider actions (refunds, checkout ends, image removals) not done yet").register(registry);
+        Gauge.builder("storefn.provider.actions", () -> counts.get().failing()).tag("state", "failing")
+                .description("Pending provider actions whose last attempt failed").register(registry);
+        Gauge.builder("storefn.provider.actions", () -> counts.get().failed()).tag("state", "failed")
+                .description("Provider actions the provider refused for good (staff must look)").register(registry);
+        for (Provider provider : Provider.values()) {
+            Gauge.builder("storefn.provider.failing", () -> gates.failing(provider) ? 1 : 0)
+                    .tag("provider", provider.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("1 while calls to the provider are refused at once because it has been failing").register(registry);
+        }
     }
 
     @Bean

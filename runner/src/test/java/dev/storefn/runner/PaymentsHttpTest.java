@@ -1,7 +1,9 @@
 package dev.storefn.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,12 @@ class PaymentsHttpTest extends HttpTest {
         String session = url.substring(url.lastIndexOf('/') + 1);
         long orderId = jdbc.sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(session).query(Long.class).single();
         return new Placed(orderId, session);
+    }
+
+    /** The order's refund state and the provider's id for it: {@code refunded re_12}. */
+    private String refund(long orderId) {
+        return jdbc.sql("SELECT coalesce(refund_status, '-') || ' ' || coalesce(stripe_refund_id, '-') FROM orders WHERE id = ?")
+                .param(orderId).query(String.class).single();
     }
 
     private String status(long orderId) {
@@ -179,10 +187,12 @@ class PaymentsHttpTest extends HttpTest {
         long refundsBefore = STRIPE.count("POST", "/v1/refunds");
         deliver(event("checkout.session.completed", placed, "paid", 30000, "inr"));
         assertThat(status(placed.orderId())).isEqualTo("cancelled/paid");
+        // The refund is a provider action, made just after the delivery was acknowledged.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(refund(placed.orderId())).startsWith("refunded re_"));
         assertThat(STRIPE.count("POST", "/v1/refunds")).isEqualTo(refundsBefore + 1);
-        assertThat(STRIPE.calls.get(STRIPE.calls.size() - 1).form()).containsEntry("payment_intent", "pi_" + placed.sessionId());
-        assertThat(jdbc.sql("SELECT stripe_refund_id FROM orders WHERE id = ?").param(placed.orderId()).query(String.class).single())
-                .startsWith("re_");
+        assertThat(STRIPE.refundsByKey.get("storefn-order-" + placed.orderId() + "-refund")).hasSize(1);
+        assertThat(STRIPE.calls.stream().filter(call -> call.path().equals("/v1/refunds")).reduce((first, second) -> second).orElseThrow()
+                .form()).containsEntry("payment_intent", "pi_" + placed.sessionId());
         assertThat(stock(tee)).isEqualTo(5);
     }
 
@@ -200,7 +210,8 @@ class PaymentsHttpTest extends HttpTest {
         assertThat(first.toString()).contains("expired=1");
         assertThat(status(overdue.orderId())).isEqualTo("cancelled/unpaid");
         assertThat(status(fresh.orderId())).isEqualTo("processing/unpaid");
-        assertThat(STRIPE.sessions.get(overdue.sessionId())).containsEntry("status", "expired");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(STRIPE.sessions.get(overdue.sessionId())).containsEntry("status", "expired"));
         assertThat(stock(tee)).isEqualTo(3);
         assertThat(sweep.apply(new dev.storefn.payments.ExpireOverdueCheckouts.Input()).toString()).contains("expired=0");
         assertThat(stock(tee)).isEqualTo(3);
@@ -222,7 +233,8 @@ class PaymentsHttpTest extends HttpTest {
         Placed unpaid = checkout(token, tee, 1);
         List<Answer> cancels = parallel(5, () -> call("POST", "/api/orders/" + unpaid.orderId() + "/cancel/", null, token));
         assertThat(cancels.stream().filter(answer -> answer.status() == 200)).hasSize(1);
-        assertThat(STRIPE.sessions.get(unpaid.sessionId())).containsEntry("status", "expired");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(STRIPE.sessions.get(unpaid.sessionId())).containsEntry("status", "expired"));
         assertThat(stock(tee)).isEqualTo(10);
 
         Placed paid = checkout(token, tee, 2);
@@ -233,6 +245,7 @@ class PaymentsHttpTest extends HttpTest {
         List<Answer> done = paidCancels.stream().filter(answer -> answer.status() == 200).toList();
         assertThat(done).hasSize(1);
         assertThat(done.get(0).body().get("refund_info").asString()).isEqualTo("Your refund will be processed within 5-7 business days");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(refund(paid.orderId())).startsWith("refunded re_"));
         assertThat(STRIPE.count("POST", "/v1/refunds")).isEqualTo(refundsBefore + 1);
         assertThat(stock(tee)).isEqualTo(10);
     }
@@ -361,6 +374,10 @@ class PaymentsHttpTest extends HttpTest {
             }
         }
         // An expiry that came before the payment cancelled the order; the payment was then refunded, once.
+        long refunded = cancelled;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(orders.stream()
+                .filter(placed -> STRIPE.refundsByKey.containsKey("storefn-order-" + placed.orderId() + "-refund")).count())
+                .isEqualTo(refunded));
         assertThat(STRIPE.count("POST", "/v1/refunds") - refundsBefore).isEqualTo(cancelled);
         assertThat(stock(tee)).isEqualTo(1000 - 100 + (int) cancelled);
         String[] ids = unique.stream().map(payload -> JSON.readTree(payload).get("id").asString()).toArray(String[]::new);

@@ -158,6 +158,52 @@ class ProcessFaultsTest {
     }
 
     @Test
+    void aRefundWhoseProcessWasKilledBeforeStripeDidItIsMadeOnceAfterTheRestart() throws Exception {
+        String secret = "whsec_storefn_kill";
+        try (StripeStandIn stripe = new StripeStandIn()) {
+            Map<String, String> settings = Map.of("STRIPE_SECRET_KEY", "sk_test_kill", "STRIPE_API_BASE", stripe.base(),
+                    "STRIPE_WEBHOOK_SECRET", secret, "PROVIDER_TIMEOUT", "PT2S", "PROVIDER_RETRY_AFTER", "PT1S",
+                    "STOREFN_JOBS_INTERVAL", "PT1S");
+            storefn = StorefnProcess.start(dataDirectory, port, settings).process();
+            String token = shopper(1);
+            long product = database().sql("INSERT INTO products (name, price, category, description, stock) VALUES ('Refund Tee', 10,"
+                    + " 'men', 'A tee for the refund kill test', 5) RETURNING id").query(Long.class).single();
+            HttpResponse<String> created = send("POST", "/api/orders/create/", "{\"payment_method\": \"stripe\", \"cart\": [{\"id\": "
+                    + product + ", \"quantity\": 1}], \"address\": {\"full_name\": \"Ada\", \"phone\": \"9876543210\","
+                    + " \"street\": \"12 Row\", \"city\": \"Pune\", \"pincode\": \"411001\"}}", token, "198.18.40.1");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            String url = JSON.readTree(created.body()).get("checkout_url").asString();
+            String session = url.substring(url.lastIndexOf('/') + 1);
+            long order = database().sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(session).query(Long.class).single();
+            stripe.pay(session);
+            String paid = "{\"id\": \"evt_kill\", \"object\": \"event\", \"type\": \"checkout.session.completed\", \"data\": {\"object\":"
+                    + " {\"id\": \"" + session + "\", \"object\": \"checkout.session\", \"payment_status\": \"paid\", \"amount_total\": 1000,"
+                    + " \"currency\": \"inr\", \"payment_intent\": \"pi_kill\", \"metadata\": {\"order_id\": \"" + order + "\"}}}}";
+            assertThat(StorefnProcess.send(port, "POST", "/api/orders/webhook/", paid, null, "198.18.40.2", "Stripe-Signature",
+                    com.stripe.net.Webhook.Signature.generateSignatureHeader(paid, secret)).statusCode()).isEqualTo(200);
+
+            stripe.hold("/v1/refunds");
+            assertThat(send("POST", "/api/orders/" + order + "/cancel/", null, token, "198.18.40.3").statusCode()).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stripe.count("POST", "/v1/refunds") >= 1);
+            // The cancel has committed and the refund is on its way: the process dies, and the call never reaches Stripe.
+            storefn.destroyForcibly().waitFor();
+            stripe.drop("/v1/refunds");
+            assertThat(stripe.refundsMade()).isZero();
+
+            long restarting = System.nanoTime();
+            storefn = StorefnProcess.start(dataDirectory, port, settings).process();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    "refunded".equals(database().sql("SELECT refund_status FROM orders WHERE id = ?").param(order).query(String.class).single()));
+            long refundedAfter = (System.nanoTime() - restarting) / 1_000_000;
+            assertThat(stripe.refundsByKey.get("storefn-order-" + order + "-refund")).hasSize(1);
+            assertThat(stripe.refundsMade()).isOne();
+            Invariants.assertHold(database());
+            System.out.printf("kill -9 between the cancel's commit and Stripe: refunded once, %d ms after the restart began%n",
+                    refundedAfter);
+        }
+    }
+
+    @Test
     void killedUnderLoadAndRestartedNoAcknowledgedOrderIsLostOrHalfWritten() throws Exception {
         storefn = start();
         long product = database().sql("INSERT INTO products (name, price, category, description, stock) VALUES ('Kill Tee', 10, 'men',"

@@ -80,7 +80,12 @@ final class Values {
             }
         }
         if ((isWhole(raw) || raw == BigDecimal.class) && node.isNumber()) {
-            return number(key, node.decimalValue(), raw, slot, errors);
+            BigDecimal value = node.decimalValue();
+            if (!plain(value)) {
+                errors.add(key, invalid(field, raw, node.toString()));
+                return primitiveDefault(type);
+            }
+            return number(key, value, raw, slot, errors);
         }
         return fromText(key, node.asString(), type, slot, errors);
     }
@@ -180,6 +185,17 @@ final class Values {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a JSON number can be written out in at most {@link #MAX_NUMBER_TEXT} places either side of its
+     * digits. One that cannot ({@code 1e400}, {@code 1e-400}: a double would be Infinity or nothing) is no valid
+     * number for any field, as DRF finds, and is never expanded (1e999999999 would be a billion digits).
+     * Long runs of written digits are numbers: the range decides.
+     */
+    private static boolean plain(BigDecimal value) {
+        int scale = value.stripTrailingZeros().scale();
+        return scale <= MAX_NUMBER_TEXT && scale >= -MAX_NUMBER_TEXT;
     }
 
     private static Object number(String key, BigDecimal value, Class<?> raw, Slot slot, FieldErrors errors) {

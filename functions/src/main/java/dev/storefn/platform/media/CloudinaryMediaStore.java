@@ -14,6 +14,10 @@ import com.cloudinary.Uploader;
 
 import dev.storefn.platform.format.PublicUrls;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.provider.Provider;
+import dev.storefn.platform.provider.ProviderBusy;
+import dev.storefn.platform.provider.ProviderFailed;
+import dev.storefn.platform.provider.ProviderGates;
 
 /**
  * Images in Cloudinary, through its SDK: a signed upload whose {@code secure_url} the row stores, and a
@@ -23,18 +27,20 @@ import dev.storefn.platform.operation.Refusal;
 final class CloudinaryMediaStore implements MediaStore {
 
     private static final Logger log = LoggerFactory.getLogger(CloudinaryMediaStore.class);
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
-    private static final int READ_TIMEOUT_MS = 60_000;
+    static final String NOT_STORED = "The image could not be stored: Cloudinary did not accept it. Try again later.";
+    static final String NOT_ANSWERING = "The image could not be stored: Cloudinary is not answering. Try again shortly.";
 
     private final CloudinarySettings settings;
     // One uploader for the process: each new one builds its own HTTP client and connection pool.
     private final Uploader uploader;
     private final PublicUrls urls;
     private final Pattern ours;
+    private final ProviderGates gates;
 
-    CloudinaryMediaStore(CloudinarySettings settings, PublicUrls urls) {
+    CloudinaryMediaStore(CloudinarySettings settings, PublicUrls urls, ProviderGates gates) {
         this.settings = settings;
         this.urls = urls;
+        this.gates = gates;
         Map<String, Object> config = new HashMap<>();
         config.put("cloud_name", settings.cloudName());
         config.put("api_key", settings.apiKey());
@@ -57,16 +63,22 @@ final class CloudinaryMediaStore implements MediaStore {
         options.put("overwrite", true);
         Object secureUrl;
         try {
-            secureUrl = uploader.upload(image.bytes(), options).get("secure_url");
-        } catch (IOException | RuntimeException e) {
-            log.error("Cloudinary upload of {}/{} failed: {}", folder, name, e.toString());
-            throw Refusal.detail(Refusal.Kind.UPSTREAM_FAILED, "The image could not be stored: Cloudinary did not accept it."
-                    + " Try again later.");
+            secureUrl = gates.call(Provider.CLOUDINARY, () -> {
+                try {
+                    return uploader.upload(image.bytes(), options).get("secure_url");
+                } catch (IOException | RuntimeException e) {
+                    throw new ProviderFailed("Cloudinary upload of " + folder + "/" + name + " failed: " + e, false, e);
+                }
+            });
+        } catch (ProviderFailed e) {
+            log.error(e.getMessage());
+            throw Refusal.detail(Refusal.Kind.UPSTREAM_FAILED, NOT_STORED);
+        } catch (ProviderBusy e) {
+            throw Refusal.detail(Refusal.Kind.UNAVAILABLE, NOT_ANSWERING).retryAfter(e.retryAfterSeconds());
         }
         if (!(secureUrl instanceof String url) || !MediaStore.isUrl(url)) {
             log.error("Cloudinary answered the upload of {}/{} without a secure_url", folder, name);
-            throw Refusal.detail(Refusal.Kind.UPSTREAM_FAILED, "The image could not be stored: Cloudinary did not accept it."
-                    + " Try again later.");
+            throw Refusal.detail(Refusal.Kind.UPSTREAM_FAILED, NOT_STORED);
         }
         return url;
     }
@@ -79,14 +91,18 @@ final class CloudinaryMediaStore implements MediaStore {
         }
         Map<String, Object> options = options();
         options.put("invalidate", true);
-        try {
-            Object result = uploader.destroy(publicId, options).get("result");
-            if (!"ok".equals(result) && !"not found".equals(result)) {
-                log.warn("Cloudinary did not destroy the replaced image {}: {}", publicId, result);
+        gates.call(Provider.CLOUDINARY, () -> {
+            Object result;
+            try {
+                result = uploader.destroy(publicId, options).get("result");
+            } catch (IOException | RuntimeException e) {
+                throw new ProviderFailed("Cloudinary could not destroy " + publicId + ": " + e, false, e);
             }
-        } catch (IOException | RuntimeException e) {
-            log.warn("Could not destroy the replaced image {} in Cloudinary: {}", publicId, e.toString());
-        }
+            if (!"ok".equals(result) && !"not found".equals(result)) {
+                throw new ProviderFailed("Cloudinary did not destroy " + publicId + ": " + result, false, null);
+            }
+            return result;
+        });
     }
 
     @Override
@@ -115,11 +131,11 @@ final class CloudinaryMediaStore implements MediaStore {
         return matcher.matches() ? matcher.group(1) : null;
     }
 
-    private static Map<String, Object> options() {
+    private Map<String, Object> options() {
         Map<String, Object> options = new HashMap<>();
         options.put("resource_type", "image");
-        options.put("connect_timeout", CONNECT_TIMEOUT_MS);
-        options.put("timeout", READ_TIMEOUT_MS);
+        options.put("connect_timeout", (int) gates.connectTimeout().toMillis());
+        options.put("timeout", (int) gates.timeout().toMillis());
         return options;
     }
 }

@@ -8,15 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.storefn.platform.format.PublicUrls;
 
 /** Images as files under the media root, served under {@code /media/} (by the runner, by nginx in production). */
 final class LocalMediaStore implements MediaStore {
-
-    private static final Logger log = LoggerFactory.getLogger(LocalMediaStore.class);
 
     private final Path root;
     private final PublicUrls urls;
@@ -63,7 +58,7 @@ final class LocalMediaStore implements MediaStore {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            log.warn("Could not remove the replaced image {}: {}", file, e.toString());
+            throw new UncheckedIOException("Could not remove " + file, e);
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.storefn.platform.format.PublicUrls;
+import dev.storefn.platform.provider.ProviderGates;
 
 /**
  * Chooses the media store: Cloudinary when it is configured; otherwise local disk under the media root,
@@ -21,11 +22,11 @@ class MediaStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MediaStoreConfiguration.class);
 
     @Bean
-    MediaStore mediaStore(Environment environment, PublicUrls urls) {
+    MediaStore mediaStore(Environment environment, PublicUrls urls, ProviderGates gates) {
         Optional<CloudinarySettings> cloudinary = CloudinarySettings.from(environment);
         if (cloudinary.isPresent()) {
             log.debug("Product images go to Cloudinary ({})", cloudinary.get());
-            return new CloudinaryMediaStore(cloudinary.get(), urls);
+            return new CloudinaryMediaStore(cloudinary.get(), urls, gates);
         }
         if (onLambda(environment)) {
             return new UnavailableMediaStore(urls);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.storefn.platform.format.PublicUrls;
+import dev.storefn.platform.provider.ProviderGates;
 
 /** Which store the settings choose, and how Cloudinary's settings are read. */
 class MediaStoreConfigurationTest {
@@ -16,7 +18,7 @@ class MediaStoreConfigurationTest {
     private static final PublicUrls URLS = new PublicUrls("", 8000, "");
 
     private static MediaStore chosen(MockEnvironment environment) {
-        return new MediaStoreConfiguration().mediaStore(environment, URLS);
+        return new MediaStoreConfiguration().mediaStore(environment, URLS, new ProviderGates(Duration.ofSeconds(2), Duration.ofSeconds(1)));
     }
 
     @Test
