@@ -1,6 +1,7 @@
 package dev.storefn;
 
 import static dev.storefn.platform.access.Access.ANONYMOUS;
+import static dev.storefn.platform.access.Access.ANYONE;
 import static dev.storefn.platform.access.Access.STAFF;
 import static dev.storefn.platform.access.Access.USER;
 import static dev.storefn.platform.routes.Route.of;
@@ -72,7 +73,8 @@ public final class RouteTable {
             // Google's keys are fetched outside any transaction; it writes the account in one of its own.
             of("POST", "/api/google/", GoogleSignIn.class, ANONYMOUS, "Sign in with a Google ID token")
                     .limited(5, Duration.ofMinutes(15)).withoutTransaction(),
-            of("POST", "/api/logout/", Logout.class, ANONYMOUS, "End the session of the presented token"),
+            // A blocked user may log out too: no authentication, the operation reads the tokens itself.
+            of("POST", "/api/logout/", Logout.class, ANYONE, "End the session of the presented token"),
             of("GET", "/api/me/", Me.class, USER, "The signed-in user"),
 
             // The storefront's busiest reads: kept serialised until the catalog changes.

@@ -16,7 +16,8 @@ import dev.storefn.testing.ThroughLambda;
  * The list routes are one query each (two for orders and their lines), however long the list: counted at the
  * JDBC driver (every statement prepared or created). Authenticating the caller is one more.
  */
-@SpringBootTest(classes = {Storefn.class, CountingStatements.class})
+// One buyer places 50 unpaid orders here, past what an account may hold by default.
+@SpringBootTest(classes = {Storefn.class, CountingStatements.class}, properties = {"UNPAID_ORDERS_PER_ACCOUNT=100", "UNPAID_UNITS_PER_PRODUCT=1000"})
 class ListQueriesTest extends FunctionsTest {
 
     private int statements(String path, String token) {

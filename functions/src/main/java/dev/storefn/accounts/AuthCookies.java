@@ -2,12 +2,16 @@ package dev.storefn.accounts;
 
 import java.util.List;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.access.Credentials;
 import dev.storefn.platform.access.SessionCookies;
 import dev.storefn.platform.operation.Credential;
+import dev.storefn.platform.operation.Refusal;
 
 /**
  * Optional cookie mode ({@code AUTH_COOKIES=true}): sign-in also sets the tokens as HttpOnly, Secure,
@@ -47,7 +51,28 @@ class AuthCookies implements SessionCookies {
         if (!enabled) {
             return null;
         }
-        return credentials.cookies().get(kind == Credential.Kind.ACCESS ? ACCESS : REFRESH);
+        // Tokens are presented this way only to writes that read them themselves (refresh, logout): a cookie must
+        // pass the CSRF check as any cookie-authenticated write does, or a same-site page could mint access tokens.
+        Tokens.Type type = kind == Credential.Kind.ACCESS ? Tokens.Type.ACCESS : Tokens.Type.REFRESH;
+        String token = credentials.cookies().get(kind == Credential.Kind.ACCESS ? ACCESS : REFRESH);
+        if (token != null) {
+            tokens.verifyIgnoringExpiry(token, type).ifPresent(claims -> checkCsrf(credentials, claims.sessionId()));
+        }
+        return token;
+    }
+
+    /** An unsafe request authenticated by cookie must echo the session's CSRF token in X-CSRFToken and its cookie. */
+    void checkCsrf(Credentials credentials, String sessionId) {
+        String sent = credentials.csrfHeader();
+        String cookie = credentials.cookies().get(CSRF);
+        String expected = tokens.csrfToken(sessionId);
+        if (sent == null || cookie == null || !constantTimeEquals(sent, expected) || !constantTimeEquals(cookie, expected)) {
+            throw Refusal.detail(Refusal.Kind.FORBIDDEN, "CSRF Failed: CSRF token missing or incorrect.");
+        }
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -6,7 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.ClientNetwork;
 import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Names;
 import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.operation.Refusal;
 
@@ -20,7 +22,7 @@ public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.G
 
     private static final Logger log = LoggerFactory.getLogger(GoogleSignIn.class);
 
-    record Input(@Field(required = false, blank = true) String idToken) {
+    record Input(@Field(required = false, blank = true) String idToken, ClientNetwork network) {
     }
 
     private final GoogleIdTokens google;
@@ -57,23 +59,21 @@ public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.G
         if (!identity.emailVerified()) {
             throw Refusal.detail(Refusal.Kind.INVALID, "Google account email is not verified");
         }
-        if (!Emails.valid(identity.email())) {
-            throw Refusal.detail(Refusal.Kind.INVALID, "Invalid Google token");
-        }
+        Email email = Email.of(identity.email()).orElseThrow(() -> Refusal.detail(Refusal.Kind.INVALID, "Invalid Google token"));
         // Google was asked (for its keys) before this transaction: nobody waits on Google while rows are locked.
-        return transactions.inOne(() -> signIn(identity));
+        return transactions.inOne(() -> signIn(identity, email, input.network()));
     }
 
-    private SessionStart.GoogleSignedIn signIn(GoogleIdTokens.Identity identity) {
+    private SessionStart.GoogleSignedIn signIn(GoogleIdTokens.Identity identity, Email email, ClientNetwork network) {
         boolean created = false;
-        User user = users.findByEmail(identity.email()).orElse(null);
+        User user = users.findByEmail(email).orElse(null);
         if (user == null) {
-            user = users.insertIfAbsent(Emails.normalise(identity.email()), "", truncate(identity.givenName(), 30),
-                    truncate(identity.familyName(), 30), truncate(identity.picture(), 500)).orElse(null);
+            user = users.insertIfAbsent(email.stored(), "", name(identity.givenName()), name(identity.familyName()),
+                    truncate(identity.picture(), 500)).orElse(null);
             created = user != null;
             if (user == null) {
                 // Another request signed this address up a moment ago.
-                user = users.findByEmail(identity.email()).orElseThrow();
+                user = users.findByEmail(email).orElseThrow();
             }
         } else if (identity.picture() != null && !identity.picture().isEmpty() && identity.picture().length() <= 500
                 && !identity.picture().equals(user.picture())) {
@@ -83,7 +83,12 @@ public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.G
         if (user.blocked()) {
             throw Refusal.detail(Refusal.Kind.FORBIDDEN, TokenAuthenticator.BLOCKED);
         }
-        return sessions.startFromGoogle(user, created);
+        return sessions.startFromGoogle(user, created, network);
+    }
+
+    /** Google's name for the person, as a name field here may hold it. */
+    private static String name(String given) {
+        return truncate(Names.withoutHiddenCharacters(given), 30);
     }
 
     private static String truncate(String text, int max) {

@@ -1,49 +1,67 @@
 package dev.storefn.accounts;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.access.RateLimiter;
+import dev.storefn.platform.operation.ClientNetwork;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Refusal;
 
 /**
- * {@code POST /api/login/}. Besides the per-address limit on the route, failed attempts are limited per
- * account, so spreading a password guess over many addresses does not help. Its route runs without a
- * transaction: that count must outlive the refusal it ends in.
+ * {@code POST /api/login/}. Besides the per-network limit on the route, failed attempts are counted per
+ * account, so that spreading a password guess over many networks does not help: once an account has had
+ * {@link #FAILURES_PER_ACCOUNT} failures in a {@link #FAILURE_WINDOW}, sign-ins to it from networks it has never
+ * signed in from wait for the window to end. Its owner, on a network of theirs, is never refused the right
+ * password: an attacker cannot lock anyone out. Its route runs without a transaction: the count must outlive
+ * the refusal it ends in.
  */
 @Component
 public class Login implements Function<Login.Input, SessionStart.SignedIn> {
 
     static final int FAILURES_PER_ACCOUNT = 10;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    static final String INVALID = "Invalid credentials";
 
-    record Input(@Field(maxLength = Emails.MAX_LENGTH, pattern = Emails.PATTERN, mismatch = Emails.INVALID) String email, @Field(trim = false) String password) {
+    record Input(@Field(maxLength = Email.MAX_LENGTH, pattern = Email.PATTERN, mismatch = Email.INVALID) String email,
+            @Field(trim = false) String password, ClientNetwork network) {
     }
 
     private final UserRepository users;
     private final PasswordHasher passwords;
     private final SessionStart sessions;
+    private final SignInNetworks networks;
     private final RateLimiter limiter;
 
-    Login(UserRepository users, PasswordHasher passwords, SessionStart sessions, RateLimiter limiter) {
+    Login(UserRepository users, PasswordHasher passwords, SessionStart sessions, SignInNetworks networks, RateLimiter limiter) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.networks = networks;
         this.limiter = limiter;
     }
 
     @Override
     public SessionStart.SignedIn apply(Input input) {
-        String failures = "login-failures:" + input.email().toLowerCase(Locale.ROOT);
+        Optional<Email> email = Email.of(input.email());
+        if (email.isEmpty()) {
+            // No account can have this address; the answer takes as long as for one that might.
+            passwords.spendTimeOnDecoy(input.password());
+            throw Refusal.detail(Refusal.Kind.INVALID, INVALID);
+        }
+        String failures = "login-failures:" + email.get().key();
         // Counted before the password is checked, so parallel guesses cannot all pass a check made first;
         // a success gives its count back.
-        limiter.hit(failures, FAILURES_PER_ACCOUNT, FAILURE_WINDOW);
-        Optional<User> found = users.findByEmail(input.email());
+        int failed = limiter.count(failures, FAILURE_WINDOW);
+        Optional<User> found = users.findByEmail(email.get());
+        if (failed > FAILURES_PER_ACCOUNT && (found.isEmpty() || !networks.known(found.get().id(), input.network()))) {
+            limiter.giveBack(failures, FAILURE_WINDOW);
+            throw limiter.tooMany(FAILURE_WINDOW, "Too many failed sign-ins to this account. Try again later, or from"
+                    + " a network you have signed in from before.");
+        }
         if (found.isEmpty()) {
             passwords.spendTimeOnDecoy(input.password());
         }
@@ -51,7 +69,7 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
                 .filter(User::active)
                 .orElse(null);
         if (user == null) {
-            throw Refusal.detail(Refusal.Kind.INVALID, "Invalid credentials");
+            throw Refusal.detail(Refusal.Kind.INVALID, INVALID);
         }
         limiter.giveBack(failures, FAILURE_WINDOW);
         if (user.blocked()) {
@@ -60,6 +78,6 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
         if (passwords.needsUpgrade(user.passwordHash())) {
             users.updatePassword(user.id(), passwords.hash(input.password()));
         }
-        return sessions.start(user);
+        return sessions.start(user, input.network());
     }
 }

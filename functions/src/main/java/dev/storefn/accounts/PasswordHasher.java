@@ -26,8 +26,10 @@ import dev.storefn.platform.operation.Refusal;
  * re-hashed on the next successful sign-in.
  *
  * <p>Each Argon2 computation holds 7 MiB of heap, so at most {@link #AT_ONCE} run at a time (the CPU would
- * not run more any faster); the rest wait their turn, and after {@link #WAIT} are told to retry. Without the
- * bound, a burst of sign-ins from many addresses runs the JVM out of heap and takes the shop down.
+ * not run more any faster); at most {@link #WAITING} others wait their turn, and after {@link #WAIT} are told to
+ * retry; beyond those, a sign-in is told to retry at once. Without the bound, a burst of sign-ins from many
+ * addresses runs the JVM out of heap and takes the shop down; without the bound on waiting, it holds every
+ * request thread and product reads wait behind it. Django's PBKDF2 hashes (CPU alone) take the same turns.
  */
 @Component
 class PasswordHasher {
@@ -35,6 +37,7 @@ class PasswordHasher {
     private static final String DJANGO_PREFIX = "pbkdf2_sha256$";
 
     static final int AT_ONCE = 2;
+    static final int WAITING = 8;
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String BUSY = "Too many sign-ins at once; retry shortly.";
 
@@ -42,11 +45,11 @@ class PasswordHasher {
     private final Turns turns;
 
     PasswordHasher() {
-        this(AT_ONCE, WAIT);
+        this(AT_ONCE, WAIT, WAITING);
     }
 
-    PasswordHasher(int atOnce, Duration wait) {
-        this.turns = new Turns(atOnce, wait);
+    PasswordHasher(int atOnce, Duration wait, int waiting) {
+        this.turns = new Turns(atOnce, wait, waiting);
     }
     // Compared against when the account does not exist, so that answer takes as long as a wrong password.
     // A fixed hash (of "storefn-decoy-password", with the parameters above) rather than one made at start-up,
@@ -63,7 +66,7 @@ class PasswordHasher {
             return false;
         }
         if (stored.startsWith(DJANGO_PREFIX)) {
-            return matchesDjango(password, stored);
+            return inTurn(() -> matchesDjango(password, stored));
         }
         return stored.startsWith("$argon2") && inTurn(() -> argon2.matches(password, stored));
     }
@@ -74,7 +77,7 @@ class PasswordHasher {
 
     <T> T inTurn(Supplier<T> work) {
         if (!turns.await()) {
-            throw Refusal.detail(Refusal.Kind.UNAVAILABLE, BUSY);
+            throw Refusal.detail(Refusal.Kind.UNAVAILABLE, BUSY).retryAfter(2);
         }
         try {
             return work.get();

@@ -5,7 +5,9 @@ import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.ClientNetwork;
 import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Names;
 import dev.storefn.platform.operation.Refusal;
 
 /** {@code POST /api/register/}: the new user and a token pair. */
@@ -15,12 +17,14 @@ public class Register implements Function<Register.Input, SessionStart.SignedIn>
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 128;
     static final String TAKEN = "This field must be unique.";
+    static final String BLANK_PASSWORD = "This password is entirely white space.";
 
     record Input(
-            @Field(maxLength = Emails.MAX_LENGTH, pattern = Emails.PATTERN, mismatch = Emails.INVALID) String email,
+            @Field(maxLength = Email.MAX_LENGTH, pattern = Email.PATTERN, mismatch = Email.INVALID) String email,
             @Field(trim = false, minLength = MIN_PASSWORD, maxLength = MAX_PASSWORD) String password,
-            @Field(required = false, blank = true, maxLength = 30) String firstName,
-            @Field(required = false, blank = true, maxLength = 30) String lastName) {
+            @Field(required = false, blank = true, maxLength = 30, pattern = Names.PATTERN, mismatch = Names.INVALID) String firstName,
+            @Field(required = false, blank = true, maxLength = 30, pattern = Names.PATTERN, mismatch = Names.INVALID) String lastName,
+            ClientNetwork network) {
 
         Input {
             firstName = firstName == null ? "" : firstName;
@@ -40,13 +44,16 @@ public class Register implements Function<Register.Input, SessionStart.SignedIn>
 
     @Override
     public SessionStart.SignedIn apply(Input input) {
-        if (users.findByEmail(input.email()).isPresent()) {
+        Email email = Email.of(input.email()).orElseThrow(() -> Refusal.invalid("email", Email.INVALID));
+        if (input.password().isBlank()) {
+            throw Refusal.invalid("password", BLANK_PASSWORD);
+        }
+        if (users.findByEmail(email).isPresent()) {
             throw Refusal.invalid("email", TAKEN);
         }
         try {
-            User user = users.insert(Emails.normalise(input.email()), passwords.hash(input.password()), input.firstName(),
-                    input.lastName(), null, false);
-            return sessions.start(user);
+            User user = users.insert(email.stored(), passwords.hash(input.password()), input.firstName(), input.lastName(), null, false);
+            return sessions.start(user, input.network());
         } catch (DuplicateKeyException raced) {
             throw Refusal.invalid("email", TAKEN);
         }

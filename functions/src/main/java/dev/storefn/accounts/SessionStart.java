@@ -2,7 +2,12 @@ package dev.storefn.accounts;
 
 import org.springframework.stereotype.Component;
 
-/** Starts a session for a user who has just proven who they are: a token pair, sharing one session id. */
+import dev.storefn.platform.operation.ClientNetwork;
+
+/**
+ * Starts a session for a user who has just proven who they are: a token pair, sharing one session id. The
+ * network they proved it from is remembered as one of theirs ({@link SignInNetworks}).
+ */
 @Component
 class SessionStart {
 
@@ -20,19 +25,22 @@ class SessionStart {
     }
 
     private final Tokens tokens;
+    private final SignInNetworks networks;
 
-    SessionStart(Tokens tokens) {
+    SessionStart(Tokens tokens, SignInNetworks networks) {
         this.tokens = tokens;
+        this.networks = networks;
     }
 
-    SignedIn start(User user) {
+    SignedIn start(User user, ClientNetwork network) {
+        networks.remember(user.id(), network);
         String session = Tokens.newSessionId();
         return new SignedIn(user.view(), tokens.issue(Tokens.Type.ACCESS, user.id(), session),
                 tokens.issue(Tokens.Type.REFRESH, user.id(), session));
     }
 
-    GoogleSignedIn startFromGoogle(User user, boolean created) {
-        SignedIn signedIn = start(user);
+    GoogleSignedIn startFromGoogle(User user, boolean created, ClientNetwork network) {
+        SignedIn signedIn = start(user, network);
         return new GoogleSignedIn(signedIn.user(), created, signedIn.access(), signedIn.refresh());
     }
 }

@@ -19,10 +19,8 @@ public class StaffAccounts {
 
     /** Creates a staff account, or makes an existing account staff with this password; true when created. */
     @Transactional
-    public boolean createOrPromote(String email, String password) {
-        if (!Emails.valid(email)) {
-            throw new IllegalArgumentException("Enter a valid email address.");
-        }
+    public boolean createOrPromote(String given, String password) {
+        Email email = Email.of(given).orElseThrow(() -> new IllegalArgumentException(Email.INVALID));
         if (password.length() < Register.MIN_PASSWORD || password.length() > Register.MAX_PASSWORD) {
             throw new IllegalArgumentException("The password needs " + Register.MIN_PASSWORD + " to " + Register.MAX_PASSWORD + " characters.");
         }
@@ -31,7 +29,7 @@ public class StaffAccounts {
             users.makeStaff(existing.id(), hash);
             return false;
         }).orElseGet(() -> {
-            users.insert(Emails.normalise(email), hash, "", "", null, true);
+            users.insert(email.stored(), hash, "", "", null, true);
             return true;
         });
     }

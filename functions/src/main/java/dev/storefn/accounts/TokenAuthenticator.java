@@ -1,7 +1,5 @@
 package dev.storefn.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -65,25 +63,12 @@ class TokenAuthenticator implements Authenticator {
             throw Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, BLOCKED);
         }
         if (fromCookie && !safeMethod) {
-            checkCsrf(credentials, claims.get().sessionId());
+            cookies.checkCsrf(credentials, claims.get().sessionId());
         }
         return new Caller(user.id(), user.email(), user.staff(), claims.get().sessionId());
     }
 
     static Refusal notAuthenticated(String detail, String code) {
         return Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, detail).with("code", code);
-    }
-
-    private void checkCsrf(Credentials credentials, String sessionId) {
-        String sent = credentials.csrfHeader();
-        String cookie = credentials.cookies().get(AuthCookies.CSRF);
-        String expected = tokens.csrfToken(sessionId);
-        if (sent == null || cookie == null || !constantTimeEquals(sent, expected) || !constantTimeEquals(cookie, expected)) {
-            throw Refusal.detail(Refusal.Kind.FORBIDDEN, "CSRF Failed: CSRF token missing or incorrect.");
-        }
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -22,9 +22,9 @@ class UserRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<User> findByEmail(String email) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?) AND deleted_at IS NULL")
-                .param(email).query(USER).optional();
+    Optional<User> findByEmail(Email email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = ? AND deleted_at IS NULL")
+                .param(email.key()).query(USER).optional();
     }
 
     Optional<User> findById(long id) {

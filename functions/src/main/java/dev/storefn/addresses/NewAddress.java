@@ -1,6 +1,7 @@
 package dev.storefn.addresses;
 
 import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Names;
 
 /**
  * An address as a shopper enters it, with the original serializer's rules and words: trimmed, blank refused,
@@ -8,7 +9,8 @@ import dev.storefn.platform.operation.Field;
  */
 public record NewAddress(
         @Field(missing = "Full name is required.", minLength = 2, tooShort = "Full name must be at least 2 characters.",
-                maxLength = 100, tooLong = "Full name cannot exceed 100 characters.") String fullName,
+                maxLength = 100, tooLong = "Full name cannot exceed 100 characters.", pattern = Names.PATTERN, mismatch = Names.INVALID)
+        String fullName,
         @Field(missing = "Phone number is required.", pattern = "[0-9]{10}", mismatch = "Phone number must be exactly 10 digits.")
         String phone,
         @Field(missing = "Street address is required.", minLength = 5, tooShort = "Street address must be at least 5 characters.",

@@ -45,8 +45,12 @@ final class ApiGatewayEvents {
                 headers, body(event.getBody(), event.getIsBase64Encoded()), sourceIp);
     }
 
+    /** API Gateway serves HTTPS only: browsers are told to keep to it, as nginx tells them on the box. */
+    static final String HSTS = "max-age=63072000";
+
     static APIGatewayV2HTTPResponse toHttpApi(WireResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Strict-Transport-Security", HSTS);
         List<String> cookies = new ArrayList<>();
         response.headers().forEach((name, values) -> {
             if ("Set-Cookie".equalsIgnoreCase(name)) {
@@ -85,7 +89,9 @@ final class ApiGatewayEvents {
 
     static APIGatewayProxyResponseEvent toRestApi(WireResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Strict-Transport-Security", HSTS);
         Map<String, List<String>> multiValueHeaders = new LinkedHashMap<>();
+        multiValueHeaders.put("Strict-Transport-Security", List.of(HSTS));
         response.headers().forEach((name, values) -> {
             multiValueHeaders.put(name, values);
             if (!"Set-Cookie".equalsIgnoreCase(name)) {

@@ -53,7 +53,12 @@ public class ChangeOrderStatus implements Function<ChangeOrderStatus.Input, Chan
             if (payment == Order.Payment.UNPAID) {
                 throw Refusal.refused("Cannot change payment status from 'paid' back to 'unpaid'.");
             }
-            lifecycle.markPaid(input.orderId());
+            // Cash is collected on delivery; nothing is collected for an order that will not be delivered (also when
+            // this very request cancelled it).
+            if (!lifecycle.markCollected(input.orderId())
+                    && orders.state(input.orderId()).map(OrderRepository.State::status).orElse(null) == Order.Status.CANCELLED) {
+                throw Refusal.refused("Cannot mark a cancelled order as paid.");
+            }
         }
         return new Updated("Order updated successfully", orders.find(input.orderId()).orElseThrow());
     }

@@ -65,16 +65,18 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answ
     private final AddressBook addresses;
     private final Checkouts checkouts;
     private final Transactions transactions;
+    private final UnpaidLimits limits;
     private final Duration checkoutLifetime;
 
     CreateOrder(OrderLifecycle lifecycle, Stock stock, Carts carts, AddressBook addresses, Checkouts checkouts,
-            Transactions transactions, @Value("${STRIPE_CHECKOUT_EXPIRY_MINUTES:30}") long checkoutMinutes) {
+            Transactions transactions, UnpaidLimits limits, @Value("${STRIPE_CHECKOUT_EXPIRY_MINUTES:30}") long checkoutMinutes) {
         this.lifecycle = lifecycle;
         this.stock = stock;
         this.carts = carts;
         this.addresses = addresses;
         this.checkouts = checkouts;
         this.transactions = transactions;
+        this.limits = limits;
         // Stripe accepts 30 minutes to 24 hours.
         this.checkoutLifetime = Duration.ofMinutes(Math.max(30, Math.min(checkoutMinutes, 24 * 60)));
     }
@@ -105,7 +107,9 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answ
         if (method == Order.Method.COD) {
             return transactions.inOne(() -> {
                 NewAddress shipTo = shipTo(user, input);
-                long orderId = lifecycle.place(user, method, shipTo, stock.take(quantities, names::get));
+                List<Stock.Taken> taken = stock.take(quantities, names::get);
+                limits.check(user, taken);
+                long orderId = lifecycle.place(user, method, shipTo, taken);
                 settle(user, input, shipTo);
                 return new Placed("COD order placed", orderId, method.wire(), Order.Payment.UNPAID.wire(),
                         Order.Status.PROCESSING.wire());
@@ -117,6 +121,7 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answ
         Reserved reserved = transactions.inOne(() -> {
             NewAddress shipTo = shipTo(user, input);
             List<Stock.Taken> taken = stock.take(quantities, names::get);
+            limits.check(user, taken);
             return new Reserved(lifecycle.place(user, method, shipTo, taken, expiresAt), shipTo, taken);
         });
         Checkouts.Checkout checkout;

@@ -79,9 +79,13 @@ class OrderLifecycle {
         return moved == 1;
     }
 
-    /** Marks the order paid; false when it was paid already. Payment never goes back to unpaid. */
-    boolean markPaid(long orderId) {
-        return markPaid(orderId, null).isPresent();
+    /**
+     * Staff record a payment collected (cash on delivery): the order is paid unless it was cancelled; false when
+     * it was (or was paid already). Payment never goes back to unpaid.
+     */
+    boolean markCollected(long orderId) {
+        return jdbc.sql("UPDATE orders SET payment_status = 'paid', updated_at = now()"
+                + " WHERE id = ? AND payment_status = 'unpaid' AND order_status <> 'cancelled'").param(orderId).update() == 1;
     }
 
     /**

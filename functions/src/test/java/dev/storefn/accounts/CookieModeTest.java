@@ -96,9 +96,13 @@ class CookieModeTest extends AccountsTestSupport {
     }
 
     @Test
-    void theRefreshCookieRefreshes() {
+    void theRefreshCookieRefreshesWithTheCsrfHeaderAndOnlyWithIt() {
         Session session = signIn();
-        WireResponse refreshed = send("POST", "/api/refresh/", null, Map.of("Cookie", "__Secure-refresh=" + session.refresh()));
+        WireResponse forged = send("POST", "/api/refresh/", null, Map.of("Cookie", "__Secure-refresh=" + session.refresh()));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(body(forged).get("detail").asString()).startsWith("CSRF Failed");
+        WireResponse refreshed = send("POST", "/api/refresh/", null, Map.of("Cookie", "__Secure-refresh=" + session.refresh()
+                + "; __Host-csrftoken=" + session.csrf(), "X-CSRFToken", session.csrf()));
         assertThat(refreshed.status()).isEqualTo(200);
         String access = body(refreshed).get("access").asString();
         assertThat(refreshed.headerValues("Set-Cookie")).singleElement().satisfies(c -> assertThat(c).startsWith("__Host-access=" + access));

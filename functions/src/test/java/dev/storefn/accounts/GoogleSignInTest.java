@@ -117,7 +117,7 @@ class GoogleSignInTest extends AccountsTestSupport {
         JsonNode again = body(google(sign(GOOGLE_KEY, claims("Grace@EXAMPLE.com").build())));
         assertThat(again.get("created").asBoolean()).isFalse();
         assertThat(again.get("user").get("id")).isEqualTo(body.get("user").get("id"));
-        assertThat(users.findByEmail("grace@example.com").orElseThrow().passwordHash()).isEmpty();
+        assertThat(users.findByEmail(Email.of("grace@example.com").orElseThrow()).orElseThrow().passwordHash()).isEmpty();
     }
 
     @Test
@@ -143,14 +143,14 @@ class GoogleSignInTest extends AccountsTestSupport {
             assertThat(response.status()).as(token).isEqualTo(400);
             assertThat(body(response).get("detail").asString()).isEqualTo("Invalid Google token");
         }
-        assertThat(users.findByEmail("grace@example.com")).isEmpty();
+        assertThat(users.findByEmail(Email.of("grace@example.com").orElseThrow())).isEmpty();
     }
 
     @Test
     void anUnverifiedEmailIsRefused() throws Exception {
         WireResponse response = google(sign(GOOGLE_KEY, claims("grace@example.com").claim("email_verified", false).build()));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(users.findByEmail("grace@example.com")).isEmpty();
+        assertThat(users.findByEmail(Email.of("grace@example.com").orElseThrow())).isEmpty();
     }
 
     @Test

@@ -33,7 +33,7 @@ class PasswordHasherTest {
 
     @Test
     void argon2RunsAFewAtATimeAndAWaitTooLongIsToldToRetry() throws Exception {
-        PasswordHasher oneAtATime = new PasswordHasher(1, Duration.ofMillis(200));
+        PasswordHasher oneAtATime = new PasswordHasher(1, Duration.ofMillis(200), 8);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread busy = new Thread(() -> oneAtATime.inTurn(() -> {

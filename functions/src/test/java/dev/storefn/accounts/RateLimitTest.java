@@ -65,7 +65,7 @@ class RateLimitTest extends AccountsTestSupport {
         WireResponse fourth = sendFrom("198.51.100.6", "POST", "/api/register/", "{\"email\":\"u9@example.com\",\"password\":\"long enough\"}",
                 Map.of());
         assertThat(fourth.status()).isEqualTo(429);
-        assertThat(users.findByEmail("u9@example.com")).isEmpty();
+        assertThat(users.findByEmail(Email.of("u9@example.com").orElseThrow())).isEmpty();
     }
 
     @Test

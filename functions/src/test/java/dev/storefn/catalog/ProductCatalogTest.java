@@ -131,12 +131,12 @@ class ProductCatalogTest extends FunctionsTest {
         JsonNode page1 = body(get("/api/products/?page=1&page_size=2"));
         assertThat(page1.get("count").asLong()).isEqualTo(3);
         assertThat(page1.get("results")).hasSize(2);
-        assertThat(page1.get("next").asString()).isEqualTo("http://localhost/api/products/?page_size=2&page=2");
+        assertThat(page1.get("next").asString()).isEqualTo("http://localhost:8000/api/products/?page_size=2&page=2");
 
         WireResponse page2 = get("/api/products/?page=2&page_size=2");
         assertThat(ids(page2)).containsExactly(redShirt);
         assertThat(body(page2).get("next").isNull()).isTrue();
-        assertThat(body(page2).get("previous").asString()).isEqualTo("http://localhost/api/products/?page_size=2");
+        assertThat(body(page2).get("previous").asString()).isEqualTo("http://localhost:8000/api/products/?page_size=2");
     }
 
     @Test

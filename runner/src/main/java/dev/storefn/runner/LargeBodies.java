@@ -18,6 +18,8 @@ final class LargeBodies {
     /** Bodies above this many bytes take a turn; smaller ones (JSON, forms) never wait. */
     static final long LARGE = 1024 * 1024;
     static final int AT_ONCE = 1;
+    /** How many may wait for a turn; more are told to retry at once rather than hold a request thread. */
+    static final int WAITING = 4;
     static final Duration WAIT = Duration.ofSeconds(30);
     static final Refusal BUSY = Refusal.detail(Refusal.Kind.UNAVAILABLE, "Too many large uploads at once; retry shortly.")
             .retryAfter(5);
@@ -31,6 +33,6 @@ final class LargeBodies {
     }
 
     static Turns turns() {
-        return new Turns(AT_ONCE, WAIT);
+        return new Turns(AT_ONCE, WAIT, WAITING);
     }
 }

@@ -38,7 +38,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class WebAdapter extends OncePerRequestFilter {
 
-    static final int MAX_BODY_BYTES = BodyReader.MAX_BODY_BYTES;
+    static final String MEDIA_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
     private final Dispatcher dispatcher;
     private final Turns largeBodies = LargeBodies.turns();
@@ -52,15 +52,21 @@ class WebAdapter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI();
         if (path.startsWith("/media/") && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            // An uploaded file is shown as an image and nothing more, as nginx serves it on the box.
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Content-Security-Policy", MEDIA_POLICY);
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+        // Decided before a byte of the body is read: a route takes what its input needs and no more.
+        int limit = dispatcher.bodyLimit(request.getMethod(), path);
+        if (limit > 0 && request.getContentLengthLong() > limit) {
             refuse(request, response, path, BodyReader.TOO_LARGE);
             return;
         }
-        if (!LargeBodies.isLarge(request.getContentLengthLong(), request.getHeader("Transfer-Encoding") != null)) {
-            handle(request, response, path);
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        if (!LargeBodies.isLarge(limit == 0 ? 0 : request.getContentLengthLong(), chunked && limit > LargeBodies.LARGE)) {
+            handle(request, response, path, limit);
             return;
         }
         if (!largeBodies.await()) {
@@ -68,14 +74,14 @@ class WebAdapter extends OncePerRequestFilter {
             return;
         }
         try {
-            handle(request, response, path);
+            handle(request, response, path, limit);
         } finally {
             largeBodies.done();
         }
     }
 
-    private void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-        byte[] body = readBody(request);
+    private void handle(HttpServletRequest request, HttpServletResponse response, String path, int limit) throws IOException {
+        byte[] body = limit == 0 ? new byte[0] : readBody(request, limit);
         if (body == null) {
             refuse(request, response, path, BodyReader.TOO_LARGE);
             return;
@@ -101,10 +107,11 @@ class WebAdapter extends OncePerRequestFilter {
     }
 
     /**
-     * The body, or null when it is larger than the limit nginx also enforces. With a Content-Length it is read
-     * into an array of that size: {@code readNBytes(max)} would hold it twice while it joins its chunks.
+     * The body, or null when it is larger than the route's limit. With a Content-Length (checked against the limit
+     * already) it is read into an array of that size: {@code readNBytes(max)} would hold it twice while it joins
+     * its chunks.
      */
-    private static byte[] readBody(HttpServletRequest request) throws IOException {
+    private static byte[] readBody(HttpServletRequest request, int limit) throws IOException {
         long length = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
             if (length >= 0) {
@@ -112,8 +119,8 @@ class WebAdapter extends OncePerRequestFilter {
                 int read = in.readNBytes(body, 0, body.length);
                 return read == body.length ? body : Arrays.copyOf(body, read);
             }
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            byte[] body = in.readNBytes(limit + 1);
+            return body.length > limit ? null : body;
         }
     }
 

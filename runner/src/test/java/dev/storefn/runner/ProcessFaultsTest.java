@@ -72,8 +72,12 @@ class ProcessFaultsTest {
         StorefnProcess.removeDataDirectory(dataDirectory);
     }
 
+    /** The load's few shoppers place unpaid orders without end: past what one account may hold in a shop. */
+    static final Map<String, String> UNLIMITED_UNPAID = Map.of("UNPAID_ORDERS_PER_ACCOUNT", "100000000",
+            "UNPAID_UNITS_PER_PRODUCT", "100000000");
+
     private Process start() throws Exception {
-        return StorefnProcess.start(dataDirectory, port, Map.of()).process();
+        return StorefnProcess.start(dataDirectory, port, UNLIMITED_UNPAID).process();
     }
 
     private HttpResponse<String> send(String method, String path, String body, String token, String client)

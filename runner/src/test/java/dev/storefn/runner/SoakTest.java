@@ -61,7 +61,9 @@ class SoakTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        StorefnProcess storefn = StorefnProcess.start(dataDirectory, port, Map.of("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET));
+        Map<String, String> settings = new java.util.HashMap<>(ProcessFaultsTest.UNLIMITED_UNPAID);
+        settings.put("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        StorefnProcess storefn = StorefnProcess.start(dataDirectory, port, settings);
         try {
             JdbcClient database = StorefnProcess.database(dataDirectory);
             long product = database.sql("INSERT INTO products (name, price, category, description, stock) VALUES ('Soak Tee', 10, 'men',"

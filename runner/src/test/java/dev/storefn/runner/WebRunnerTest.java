@@ -189,9 +189,13 @@ class WebRunnerTest {
     }
 
     @Test
-    void bodiesOverTenMegabytesAre413Json() throws Exception {
-        HttpResponse<byte[]> response = send("POST", "/api/products/", new byte[10 * 1024 * 1024 + 1]);
+    void bodiesOverTheirRoutesBudgetAre413JsonBeforeTheyAreRead() throws Exception {
+        // An upload route takes ten megabytes; a JSON route 64 KB; a route that takes no body is given none.
+        HttpResponse<byte[]> response = send("POST", "/api/products/create/", new byte[10 * 1024 * 1024 + 1]);
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(send("POST", "/api/cart/add/", new byte[64 * 1024 + 1]).statusCode()).isEqualTo(413);
+        assertThat(send("POST", "/api/logout/", new byte[64 * 1024]).statusCode()).as("within the budget: read, not JSON").isEqualTo(200);
+        assertThat(send("GET", "/health/", new byte[1024 * 1024]).statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("detail").asString()).isEqualTo("Request body too large.");
         // Answered through the dispatcher, like every answer: its request id and no-store.
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();

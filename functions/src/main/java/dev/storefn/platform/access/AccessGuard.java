@@ -31,7 +31,7 @@ public class AccessGuard {
     }
 
     public static void check(Access access, Caller caller) {
-        if (access == Access.ANONYMOUS) {
+        if (access == Access.ANONYMOUS || access == Access.ANYONE) {
             return;
         }
         if (!caller.authenticated()) {

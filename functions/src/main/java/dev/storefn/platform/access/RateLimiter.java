@@ -56,9 +56,18 @@ public class RateLimiter {
     }
 
     private static Refusal tooMany(Instant start, Duration window) {
-        long retryAfter = Math.max(1, start.plus(window).getEpochSecond() - Instant.now().getEpochSecond());
+        long retryAfter = secondsLeft(start, window);
         return Refusal.detail(Refusal.Kind.TOO_MANY_REQUESTS, "Request was throttled. Expected available in " + retryAfter + " seconds.")
                 .retryAfter(retryAfter);
+    }
+
+    /** A refusal in these words, to be retried when the current window of {@code window} ends. */
+    public Refusal tooMany(Duration window, String message) {
+        return Refusal.detail(Refusal.Kind.TOO_MANY_REQUESTS, message).retryAfter(secondsLeft(windowStart(window), window));
+    }
+
+    private static long secondsLeft(Instant start, Duration window) {
+        return Math.max(1, start.plus(window).getEpochSecond() - Instant.now().getEpochSecond());
     }
 
     // Expired windows are deleted by whoever passes by, so no scheduler is needed on Lambda.

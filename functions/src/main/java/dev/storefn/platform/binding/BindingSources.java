@@ -3,6 +3,7 @@ package dev.storefn.platform.binding;
 import java.util.List;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.ClientNetwork;
 import dev.storefn.platform.operation.Credential;
 import dev.storefn.platform.wire.RequestBody;
 
@@ -10,6 +11,9 @@ import dev.storefn.platform.wire.RequestBody;
 public interface BindingSources {
 
     Caller caller();
+
+    /** The network the request comes from, as limits count callers. */
+    ClientNetwork clientNetwork();
 
     String pathParameter(String name);
 

@@ -12,6 +12,8 @@ import java.util.Set;
 import dev.storefn.platform.media.ImageFiles;
 import dev.storefn.platform.media.ImageRejected;
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.ClientNetwork;
+import dev.storefn.platform.wire.BodyReader;
 import dev.storefn.platform.operation.Credential;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.FieldErrors;
@@ -41,6 +43,7 @@ public final class InputBinder {
     private final List<Slot> slots;
     private final boolean lenientBody;
     private final boolean readsBody;
+    private final int bodyLimit;
 
     private InputBinder(Class<?> type, List<Slot> slots) {
         this.type = type;
@@ -48,6 +51,7 @@ public final class InputBinder {
         this.lenientBody = type.isAnnotationPresent(LenientBody.class);
         this.readsBody = slots.stream().anyMatch(slot -> slot.source() == Source.BODY || slot.source() == Source.WHOLE_BODY
                 || slot.source() == Source.FILE);
+        this.bodyLimit = bodyLimit(slots);
         this.constructor = canonicalConstructor(type, slots);
     }
 
@@ -88,6 +92,8 @@ public final class InputBinder {
         Source source;
         if (raw == Caller.class) {
             source = Source.CALLER;
+        } else if (raw == ClientNetwork.class) {
+            source = Source.CLIENT_NETWORK;
         } else if (raw == Paging.class) {
             source = Source.PAGING;
         } else if (component.isAnnotationPresent(Credential.class)) {
@@ -147,6 +153,32 @@ public final class InputBinder {
         return readsBody;
     }
 
+    /**
+     * The most bytes of body this input needs, so no request makes the platform hold more: a file upload's
+     * {@link BodyReader#MAX_BODY_BYTES}, a raw payload's {@link BodyReader#MAX_RAW_BODY_BYTES} (a provider's signed
+     * event), JSON or form fields' {@link BodyReader#MAX_FIELDS_BODY_BYTES} (kilobytes), and none for an input
+     * that reads no body.
+     */
+    public int bodyLimit() {
+        return bodyLimit;
+    }
+
+    private static int bodyLimit(List<Slot> slots) {
+        int limit = 0;
+        for (Slot slot : slots) {
+            int needs = switch (slot.source()) {
+                case FILE -> BodyReader.MAX_BODY_BYTES;
+                case RAW_BODY -> BodyReader.MAX_RAW_BODY_BYTES;
+                case BODY, WHOLE_BODY -> BodyReader.MAX_FIELDS_BODY_BYTES;
+                // A refresh token may come in the body.
+                case CREDENTIAL -> slot.credential() == Credential.Kind.REFRESH ? BodyReader.MAX_FIELDS_BODY_BYTES : 0;
+                default -> 0;
+            };
+            limit = Math.max(limit, needs);
+        }
+        return limit;
+    }
+
     public Object bind(BindingSources sources) {
         for (Slot slot : slots) {
             if (slot.source() == Source.PATH) {
@@ -177,6 +209,7 @@ public final class InputBinder {
     private static Object read(Slot slot, BindingSources sources, RequestBody body, FieldErrors errors) {
         return switch (slot.source()) {
             case CALLER -> sources.caller();
+            case CLIENT_NETWORK -> sources.clientNetwork();
             case PATH -> Long.parseLong(sources.pathParameter(slot.wireName()));
             case PAGING -> paging(sources, errors);
             case HEADER -> Values.cleanText(sources.header(slot.wireName()));

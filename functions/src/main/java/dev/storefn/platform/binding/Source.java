@@ -2,5 +2,5 @@ package dev.storefn.platform.binding;
 
 /** Where the platform takes an input component from. */
 public enum Source {
-    CALLER, PATH, QUERY, PAGING, HEADER, CREDENTIAL, BODY, WHOLE_BODY, FILE, RAW_BODY
+    CALLER, CLIENT_NETWORK, PATH, QUERY, PAGING, HEADER, CREDENTIAL, BODY, WHOLE_BODY, FILE, RAW_BODY
 }

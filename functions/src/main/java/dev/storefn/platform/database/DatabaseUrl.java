@@ -77,6 +77,28 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         return new DatabaseUrl(pooled ? withoutPreparedStatements(jdbc) : jdbc, username, password);
     }
 
+    /**
+     * Whether storefn runs against a database on this machine (none given: the embedded one; or a loopback
+     * host): a developer's setup, where defaults meant for trying things out may hold. A database elsewhere
+     * is a deployment's.
+     */
+    public static boolean isOnThisMachine(String url) {
+        if (url == null || url.isBlank()) {
+            return true;
+        }
+        String trimmed = url.trim();
+        if (trimmed.startsWith("jdbc:postgresql:")) {
+            Matcher address = JDBC_ADDRESS.matcher(trimmed);
+            return address.lookingAt() && isLoopback(address.group(1));
+        }
+        try {
+            String host = new URI(trimmed).getHost();
+            return host != null && isLoopback(host);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
     private static boolean isTransactionPooler(String host, int port) {
         return port == 6543 || port == 6432 || host.toLowerCase(Locale.ROOT).contains("pooler");
     }

@@ -56,7 +56,11 @@ class ClientAddresses {
         return hops.isEmpty() ? peerAddress : hops.get(0);
     }
 
-    private boolean isTrustedPeer(String peerAddress) {
+    /** Whether the request came straight from a trusted proxy (the local nginx). */
+    boolean isTrustedPeer(String peerAddress) {
+        if (peerAddress == null) {
+            return false;
+        }
         Boolean known = trustedPeers.get(peerAddress);
         if (known != null) {
             return known;
@@ -77,6 +81,25 @@ class ClientAddresses {
             }
         }
         return false;
+    }
+
+    /**
+     * The network limits count a client by: an IPv4 address as it is, an IPv6 address's /64 (a subscriber holds a
+     * whole /64 and may use any address in it), anything else (no address at all) as it is.
+     */
+    static String networkOf(String client) {
+        byte[] bytes = client == null ? null : toLiteral(client);
+        if (bytes == null) {
+            return String.valueOf(client);
+        }
+        if (bytes.length == 4) {
+            return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + "." + (bytes[3] & 0xFF);
+        }
+        StringBuilder network = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            network.append(Integer.toHexString((bytes[i] & 0xFF) << 8 | (bytes[i + 1] & 0xFF))).append(':');
+        }
+        return network.append(":/64").toString();
     }
 
     /** The address bytes of an IP literal; null for anything else, so no name is ever looked up. */

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.database.DatabaseUrl;
 import dev.storefn.platform.wire.WireRequest;
 import dev.storefn.platform.wire.WireResponse;
 
@@ -21,9 +24,22 @@ class CorsPolicy {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
+    /** The storefront's development server: trusted by default only where the database is this machine's too. */
+    static final String DEVELOPMENT_ORIGINS = "http://localhost:5173,http://127.0.0.1:5173";
+    private static final Logger log = LoggerFactory.getLogger(CorsPolicy.class);
+
     private final Set<String> origins = new LinkedHashSet<>();
 
-    CorsPolicy(@Value("${CORS_ALLOWED_ORIGINS:http://localhost:5173,http://127.0.0.1:5173}") String allowedOrigins) {
+    CorsPolicy(@Value("${CORS_ALLOWED_ORIGINS:#{null}}") String configured, @Value("${DATABASE_URL:}") String databaseUrl) {
+        String allowedOrigins = configured;
+        if (allowedOrigins == null) {
+            // A deployment trusts no other site's pages until it names them; a developer's machine trusts the dev server.
+            allowedOrigins = DatabaseUrl.isOnThisMachine(databaseUrl) ? DEVELOPMENT_ORIGINS : "";
+            if (allowedOrigins.isEmpty()) {
+                log.warn("CORS_ALLOWED_ORIGINS is not set: no other site's pages may call this API. Set it to the storefront's"
+                        + " origin (e.g. https://shop.example.com) unless the storefront is served from this same origin.");
+            }
+        }
         for (String origin : allowedOrigins.split(",")) {
             if (!origin.isBlank()) {
                 origins.add(stripTrailingSlash(origin.trim()));

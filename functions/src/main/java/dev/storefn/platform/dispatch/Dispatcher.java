@@ -1,5 +1,6 @@
 package dev.storefn.platform.dispatch;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
+import dev.storefn.platform.access.Access;
 import dev.storefn.platform.access.AccessGuard;
 import dev.storefn.platform.access.Credentials;
 import dev.storefn.platform.access.RateLimit;
@@ -33,6 +35,14 @@ import dev.storefn.platform.wire.WireResponse;
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    /**
+     * Headers every answer carries, whatever serves it (nginx adds them to its own answers; Lambda answers pass no
+     * nginx): not to be sniffed as another type, framed, or followed by a full referrer.
+     */
+    private static final Map<String, List<String>> SECURITY_HEADERS = Map.of("X-Content-Type-Options", List.of("nosniff"),
+            "X-Frame-Options", List.of("DENY"), "Referrer-Policy", List.of("strict-origin-when-cross-origin"));
+    private static final List<String> NO_STORE = List.of("no-store");
 
     /** The MDC key of the request id as log lines show it, formatted once per request. */
     private static final String REQUEST = "request";
@@ -75,6 +85,14 @@ public class Dispatcher {
     }
 
     /**
+     * How many bytes of body the request's route reads, for an adapter to decide before reading it: a larger
+     * body is refused ({@link BodyReader#TOO_LARGE}), and a route (or a path) that reads none is given none.
+     */
+    public int bodyLimit(String method, String path) {
+        return router.resolve(method, path) instanceof Router.Found found ? operations.bodyLimit(found.route()) : 0;
+    }
+
+    /**
      * The answer to a request an adapter refused before reading its body (too large, or no turn for a large
      * one): {@code request} has no body, and the answer gets the headers, the access line and the metrics that
      * every answer gets.
@@ -91,7 +109,8 @@ public class Dispatcher {
 
     private WireResponse respond(WireRequest request, Answering answering) {
         long started = System.nanoTime();
-        String requestId = RequestIds.of(request.header("x-request-id"));
+        // Only the local proxy's id is taken (nginx's $request_id); a client's own could forge another request's lines.
+        String requestId = RequestIds.of(clientAddresses.isTrustedPeer(request.peerAddress()) ? request.header("x-request-id") : null);
         String client = clientAddresses.resolve(request.peerAddress(), request.headers().get("x-forwarded-for"));
         MDC.put(REQUEST, "[request_id=" + requestId + "] ");
         Trace trace = new Trace();
@@ -105,11 +124,13 @@ public class Dispatcher {
         } finally {
             MDC.remove(REQUEST);
         }
-        response = cors.apply(request, response).withHeader("X-Request-Id", requestId);
+        Map<String, List<String>> always = new LinkedHashMap<>(SECURITY_HEADERS);
+        always.put("X-Request-Id", List.of(requestId));
         if (response.header("Cache-Control") == null) {
             // Answers carry personal data (a cart, an address, a token); no browser or proxy may keep them.
-            response = response.withHeader("Cache-Control", "no-store");
+            always.put("Cache-Control", NO_STORE);
         }
+        response = cors.apply(request, response).withHeaders(always);
         if ("HEAD".equals(request.method())) {
             response = response.withoutBody();
         }
@@ -126,10 +147,6 @@ public class Dispatcher {
         if (CorsPolicy.isPreflight(request)) {
             return WireResponse.empty(200);
         }
-        // The web adapter stops such bodies before reading them; Lambda events and invoke arrive whole.
-        if (request.body().length > BodyReader.MAX_BODY_BYTES) {
-            throw BodyReader.TOO_LARGE;
-        }
         Router.Resolution resolution = router.resolve(request.method(), request.path());
         if (resolution instanceof Router.AddSlash addSlash) {
             return redirect(request, addSlash.location());
@@ -141,6 +158,12 @@ public class Dispatcher {
             throw Refusal.detail(Refusal.Kind.NOT_FOUND, "Not found.");
         }
         trace.route = found.route().key();
+        // Lambda events and invoke arrive whole; the web adapter has refused such bodies before reading them. A
+        // route that reads no body never parses the one it was sent.
+        int bodyLimit = operations.bodyLimit(found.route());
+        if (bodyLimit > 0 && request.body().length > bodyLimit) {
+            throw BodyReader.TOO_LARGE;
+        }
         SessionCookies cookies = sessionCookies.get();
         // With cookies a browser sends the session along whatever page asks; a write from another site's page
         // (signing the victim in to the attacker's account, say) is refused as Django's origin check would.
@@ -150,16 +173,16 @@ public class Dispatcher {
         }
         RateLimit limit = found.route().rateLimit();
         if (limit != null) {
-            rateLimiter.hit(limit.bucket() + ":" + client, limit.limit(), limit.window());
+            rateLimiter.hit(limit.bucket() + ":" + ClientAddresses.networkOf(client), limit.limit(), limit.window());
         }
         Credentials credentials = Credentials.of(request);
-        Caller caller = guard.authenticate(credentials, request.method());
+        Caller caller = found.route().access() == Access.ANYONE ? Caller.ANONYMOUS : guard.authenticate(credentials, request.method());
         // The access line names who asked, so that staff reads of personal data can be attributed.
         if (caller.authenticated()) {
             trace.caller = (caller.staff() ? "staff:" : "user:") + caller.userId();
         }
         AccessGuard.check(found.route().access(), caller);
-        RequestSources sources = new RequestSources(request, found.pathParameters(), caller, credentials, bodies, cookies);
+        RequestSources sources = new RequestSources(request, found.pathParameters(), caller, client, credentials, bodies, cookies);
         return operations.answer(found.route(), sources, request);
     }
 

@@ -62,6 +62,11 @@ class Operations implements SmartInitializingSingleton {
         }
     }
 
+    /** The most bytes of body the route's input needs; 0 when it reads none. */
+    int bodyLimit(Route route) {
+        return prepared.get(route).binder().bodyLimit();
+    }
+
     /** The route's answer to the request: bound, run (in a transaction for writes) and written. */
     WireResponse answer(Route route, BindingSources sources, WireRequest request) {
         Prepared operation = prepared.get(route);

@@ -7,6 +7,7 @@ import dev.storefn.platform.access.Credentials;
 import dev.storefn.platform.access.SessionCookies;
 import dev.storefn.platform.binding.BindingSources;
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.ClientNetwork;
 import dev.storefn.platform.operation.Credential;
 import dev.storefn.platform.operation.Refusal;
 import dev.storefn.platform.wire.BodyReader;
@@ -19,17 +20,19 @@ final class RequestSources implements BindingSources {
     private final WireRequest request;
     private final Map<String, String> pathParameters;
     private final Caller caller;
+    private final String client;
     private final Credentials credentials;
     private final BodyReader bodies;
     private final SessionCookies cookies;
     private RequestBody body;
     private Refusal unreadable;
 
-    RequestSources(WireRequest request, Map<String, String> pathParameters, Caller caller, Credentials credentials,
+    RequestSources(WireRequest request, Map<String, String> pathParameters, Caller caller, String client, Credentials credentials,
             BodyReader bodies, SessionCookies cookies) {
         this.request = request;
         this.pathParameters = pathParameters;
         this.caller = caller;
+        this.client = client;
         this.credentials = credentials;
         this.bodies = bodies;
         this.cookies = cookies;
@@ -38,6 +41,11 @@ final class RequestSources implements BindingSources {
     @Override
     public Caller caller() {
         return caller;
+    }
+
+    @Override
+    public ClientNetwork clientNetwork() {
+        return new ClientNetwork(ClientAddresses.networkOf(client));
     }
 
     @Override

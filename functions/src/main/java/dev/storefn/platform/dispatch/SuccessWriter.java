@@ -77,7 +77,7 @@ class SuccessWriter {
             query.put("page", List.of(Integer.toString(page)));
         }
         String encoded = QueryStrings.encode(query);
-        return urls.base(request.header("host"), request.header("x-forwarded-proto")) + request.path()
+        return urls.base() + request.path()
                 + (encoded.isEmpty() ? "" : "?" + encoded);
     }
 }

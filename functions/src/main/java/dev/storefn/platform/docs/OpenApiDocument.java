@@ -91,7 +91,7 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Map<Stri
         operation.put("summary", route.summary());
         operation.put("x-access", route.access().label());
         // Anyone may call an open route; a token, if sent, is still checked (a blocked account is refused).
-        operation.put("security", route.access() == Access.ANONYMOUS
+        operation.put("security", route.access() == Access.ANONYMOUS || route.access() == Access.ANYONE
                 ? List.of(Map.of(), Map.of("bearer", List.of())) : List.of(Map.of("bearer", List.of())));
         List<Map<String, Object>> parameters = parameters(binder, schemas);
         if (!parameters.isEmpty()) {
@@ -195,7 +195,7 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Map<Stri
         if (takesInput) {
             responses.put("400", error("Invalid input", "ValidationError"));
         }
-        if (route.access() != Access.ANONYMOUS) {
+        if (route.access() != Access.ANONYMOUS && route.access() != Access.ANYONE) {
             responses.put("401", error("Not signed in", "Error"));
         }
         if (route.access() == Access.STAFF) {

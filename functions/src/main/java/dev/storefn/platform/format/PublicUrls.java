@@ -10,13 +10,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicUrls {
 
-    private final String configuredBase;
+    private final String base;
     private final String mediaBase;
 
     public PublicUrls(@Value("${PUBLIC_BASE_URL:}") String publicBaseUrl, @Value("${PORT:8000}") int port,
             @Value("${MEDIA_BASE_URL:}") String mediaBaseUrl) {
-        this.configuredBase = publicBaseUrl.isBlank() ? null : stripSlash(publicBaseUrl.trim());
-        String base = configuredBase != null ? configuredBase : "http://localhost:" + port;
+        this.base = publicBaseUrl.isBlank() ? "http://localhost:" + port : stripSlash(publicBaseUrl.trim());
         this.mediaBase = mediaBaseUrl.isBlank() ? base + "/media/" : withSlash(mediaBaseUrl.trim());
     }
 
@@ -25,12 +24,12 @@ public class PublicUrls {
         return mediaBase + (relativePath.startsWith("/") ? relativePath.substring(1) : relativePath);
     }
 
-    /** Where links point: the configured address, else the host (and forwarded scheme) a request came to. */
-    public String base(String host, String forwardedProto) {
-        if (configuredBase != null) {
-            return configuredBase;
-        }
-        return (forwardedProto == null ? "http" : forwardedProto) + "://" + (host == null ? "localhost" : host);
+    /**
+     * Where links point: the configured address, else this machine's. Never the {@code Host} or
+     * {@code X-Forwarded-Proto} a request names: a client could make the links it is given point anywhere.
+     */
+    public String base() {
+        return base;
     }
 
     private static String stripSlash(String url) {

@@ -33,8 +33,12 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class BodyReader {
 
-    /** The most any adapter buffers; nginx refuses larger bodies before they arrive. */
+    /** The most any adapter buffers, for a route that takes a file; nginx refuses larger bodies before they arrive. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** The most a route that takes its raw body (a provider's signed event) reads. */
+    public static final int MAX_RAW_BODY_BYTES = 512 * 1024;
+    /** The most a route that takes JSON or form fields reads: its records need a few kilobytes at most. */
+    public static final int MAX_FIELDS_BODY_BYTES = 64 * 1024;
     /** The answer to a larger body, from whichever adapter or the dispatcher meets it first. */
     public static final Refusal TOO_LARGE = Refusal.detail(Refusal.Kind.TOO_LARGE, "Request body too large.");
     static final int MAX_PARTS = 50;

@@ -64,7 +64,7 @@ class DispatcherTest extends FunctionsTest {
     @Test
     void aRefusalAnAdapterMadeBeforeReadingTheBodyGetsWhatEveryAnswerGets() {
         WireResponse refused = dispatcher.refuse(new WireRequest("POST", "/api/products/create/", Map.of(),
-                Map.of("x-request-id", List.of("upload-1")), new byte[0], "203.0.113.10"),
+                Map.of("x-request-id", List.of("upload-1")), new byte[0], "127.0.0.1"),
                 Refusal.detail(Refusal.Kind.UNAVAILABLE, "Too many large uploads at once; retry shortly.").retryAfter(5));
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.header("Retry-After")).isEqualTo("5");
@@ -125,8 +125,11 @@ class DispatcherTest extends FunctionsTest {
     @Test
     void everyAnswerCarriesARequestIdAndKeepsAWellFormedOne() {
         assertThat(get("/health/").header("X-Request-Id")).matches("[0-9a-f]{16}");
-        assertThat(send("GET", "/health/", null, Map.of("X-Request-Id", "abcdef12-3456")).header("X-Request-Id"))
+        // The local proxy's id is kept (nginx's $request_id), a client's own is not: it could forge another request's lines.
+        assertThat(sendFrom("127.0.0.1", "GET", "/health/", null, Map.of("X-Request-Id", "abcdef12-3456")).header("X-Request-Id"))
                 .isEqualTo("abcdef12-3456");
+        assertThat(send("GET", "/health/", null, Map.of("X-Request-Id", "abcdef12-3456")).header("X-Request-Id"))
+                .matches("[0-9a-f]{16}");
         assertThat(send("GET", "/health/", null, Map.of("X-Request-Id", "<script>")).header("X-Request-Id"))
                 .matches("[0-9a-f]{16}");
     }
