@@ -277,15 +277,34 @@ rendered_for_test() { # nothing of the box's paths or public ports is left in th
 check "site rendered onto loopback ports and temp paths" rendered_for_test
 check "nginx -t (site with a self-signed certificate)" "${NGINX[@]}" -t -q
 
-bootstrap_check() {
-    DOMAIN=$DOMAIN bash "$DEPLOY/bootstrap.sh" --check >"$T/bootstrap1.out" 2>&1 || { cat "$T/bootstrap1.out"; return 1; }
-    DOMAIN=$DOMAIN bash "$DEPLOY/bootstrap.sh" --check >"$T/bootstrap2.out" 2>&1 || { cat "$T/bootstrap2.out"; return 1; }
-    cat "$T/bootstrap1.out"
-    grep -q 'nginx -t: ok' "$T/bootstrap1.out" && grep -q 'systemd-analyze verify: ok' "$T/bootstrap1.out" &&
-        diff <(sed 's#/tmp/[^ /]*#TMP#g' "$T/bootstrap1.out") <(sed 's#/tmp/[^ /]*#TMP#g' "$T/bootstrap2.out")
+# bootstrap.sh serves Ubuntu 22.04 and 24.04 and Debian 13, each with its JDK, and refuses the rest.
+# (rehearse.sh runs it for real on Debian 13.)
+os_release() { printf 'ID=%s\nVERSION_ID="%s"\nPRETTY_NAME="%s"\n' "$1" "$2" "$3" >"$T/os-release-$1-$2"; }
+bootstrap_plan() { # bootstrap_plan ID VERSION NAME JDK_PACKAGE
+    os_release "$1" "$2" "$3"
+    STOREFN_OS_RELEASE=$T/os-release-$1-$2 DOMAIN=$DOMAIN bash "$DEPLOY/bootstrap.sh" --check >"$T/bootstrap.out" 2>&1 ||
+        { cat "$T/bootstrap.out"; return 1; }
+    cat "$T/bootstrap.out"
+    grep -q "^ok      system: $3 (OpenJDK [0-9]*: $4)" "$T/bootstrap.out" && grep -q 'nginx -t: ok (site.conf' "$T/bootstrap.out" &&
+        grep -q 'systemd-analyze verify: ok' "$T/bootstrap.out" && grep -q '^check passed: nothing was changed' "$T/bootstrap.out" &&
+        { dpkg-query -W -f='${Status}' "$4" 2>/dev/null | grep -q 'install ok installed' || grep -q "^would   apt-get install $4 " "$T/bootstrap.out"; }
 }
-check "bootstrap.sh --check (twice, same plan, nothing changed)" bootstrap_check
-bad_domain() { ! DOMAIN='bad domain;' bash "$DEPLOY/bootstrap.sh" --check; }
+check "bootstrap.sh --check on Ubuntu 22.04: OpenJDK 25, site and unit valid" bootstrap_plan ubuntu 22.04 "Ubuntu 22.04.5 LTS" openjdk-25-jre-headless
+check "bootstrap.sh --check on Ubuntu 24.04: OpenJDK 25" bootstrap_plan ubuntu 24.04 "Ubuntu 24.04.3 LTS" openjdk-25-jre-headless
+check "bootstrap.sh --check on Debian 13: OpenJDK 25" bootstrap_plan debian 13 "Debian GNU/Linux 13 (trixie)" openjdk-25-jre-headless
+refused_release() { # refused_release ID VERSION NAME
+    local rc=0
+    os_release "$1" "$2" "$3"
+    STOREFN_OS_RELEASE=$T/os-release-$1-$2 DOMAIN=$DOMAIN bash "$DEPLOY/bootstrap.sh" --check >"$T/bootstrap.out" 2>&1 || rc=$?
+    cat "$T/bootstrap.out"
+    [[ $rc == 1 ]] && grep -q "bootstrap: ERROR: $3 ($1 $2) is not a release this script serves" "$T/bootstrap.out"
+}
+check "bootstrap.sh refuses Debian 12 (its OpenJDK 17 cannot run the unit)" refused_release debian 12 "Debian GNU/Linux 12 (bookworm)"
+check "bootstrap.sh refuses an unknown system" refused_release fedora 41 "Fedora Linux 41"
+bad_domain() {
+    ! DOMAIN='bad domain;' bash "$DEPLOY/bootstrap.sh" --check >"$T/bootstrap.out" 2>&1 && cat "$T/bootstrap.out" &&
+        grep -q 'is not a valid domain name' "$T/bootstrap.out"
+}
 check "bootstrap.sh --check rejects an invalid domain" bad_domain
 
 # ---------------------------------------------------------------------------- PostgreSQL
