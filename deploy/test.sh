@@ -263,10 +263,11 @@ unit_policy() {
         'PrivateTmp=yes' 'ProtectHome=yes' 'ProtectKernelTunables=yes' 'ProtectKernelModules=yes' \
         'ProtectControlGroups=yes' 'RestrictNamespaces=yes' 'RestrictSUIDSGID=yes' 'LockPersonality=yes' \
         'CapabilityBoundingSet=$' 'SystemCallArchitectures=native' 'MemoryMax=' 'Environment=SERVER_ADDRESS=127.0.0.1' \
-        'WantedBy=multi-user.target'; do
+        'WantedBy=multi-user.target' 'StartLimitIntervalSec=0$'; do
         unit_has "$want" || return 1
     done
-    unit_lacks 'MemoryDenyWriteExecute' && grep -q -- '-Xmx96m' "$DEPLOY/storefn@.service" &&
+    # No start limit: a crash an attacker can repeat must never make systemd give up (rehearse.sh kills it 7 times).
+    unit_lacks 'StartLimitBurst' && unit_lacks 'MemoryDenyWriteExecute' && grep -q -- '-Xmx96m' "$DEPLOY/storefn@.service" &&
         unit_has 'Environment=STOREFN_MIGRATE_ON_START=false'
 }
 check "storefn@.service has the required settings" unit_policy
