@@ -92,12 +92,20 @@ stop_pid() { # stop_pid PID [SECONDS]: TERM, wait, KILL
     kill -KILL "$pid" 2>/dev/null || true
 }
 
+kill_tree() { # kill_tree PID: the process and all its descendants (ours: started by this script)
+    local child
+    for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
+    kill -TERM "$1" 2>/dev/null || true
+}
+
 teardown() {
     local rc=$? f name
     set +e
     trap - INT TERM
     [[ -f $T/pids/watchdog ]] && kill "$(<"$T/pids/watchdog")" 2>/dev/null
     rm -f "$T/sampling"
+    # A step cut short (a signal, the watchdog): it and whatever it runs (ssh, curl, the job).
+    [[ -f $T/current-step ]] && kill_tree "$(<"$T/current-step")"
     # Loads and samplers first, then the box (a clean shutdown, then SIGKILL), then the services.
     for f in "$T"/pids/*; do
         [[ -f $f ]] || continue
