@@ -261,6 +261,7 @@ host_tools() {
     command -v jq >/dev/null || pkgs+=(jq)
     command -v ssh >/dev/null || pkgs+=(openssh-client)
     command -v curl >/dev/null || pkgs+=(curl)
+    command -v openssl >/dev/null || pkgs+=(openssl)
     command -v ip >/dev/null || pkgs+=(iproute2)
     command -v javac >/dev/null || pkgs+=(default-jdk-headless)
     [[ -x /usr/sbin/apt-cacher-ng ]] || pkgs+=(apt-cacher-ng)
@@ -309,6 +310,7 @@ deb $MIRROR $SUITE-updates main
 deb $SECURITY_MIRROR $SUITE-security main
 EOF
     echo "$MACHINE" >"$root/etc/hostname"
+    echo 'LANG=C.UTF-8' >"$root/etc/default/locale"
     printf '127.0.0.1 localhost\n127.0.1.1 %s\n::1 localhost ip6-localhost ip6-loopback\n' "$MACHINE" >"$root/etc/hosts"
     rm -f "$root/etc/resolv.conf"
     # First boot as on a cloud image: a new machine id, new SSH host keys and their fingerprints
@@ -585,6 +587,8 @@ step_bootstrap() {
     # The firewall, checked from outside.
     box 'sudo ufw status verbose' | tee "$T/ufw.out"
     expect "ufw is active and denies incoming" grep -q 'deny (incoming)' "$T/ufw.out"
+    expect "its only rules allow 22, 80 and 443/tcp in" \
+        [ "$(sed -n 's/^\(.*[^ ]\) \{2,\}ALLOW IN .*/\1/p' "$T/ufw.out" | LC_ALL=C sort | paste -sd ,)" = "22/tcp,22/tcp (v6),443/tcp,443/tcp (v6),80/tcp,80/tcp (v6)" ]
     expect "22, 80 and 443 answer from the host" ports_open 22 80 443
     expect "the probe still answers inside the box" box 'timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/9999; head -n 1 <&3"'
     expect "port 9999 is refused from the host" ports_closed 9999
