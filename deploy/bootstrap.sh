@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Turn a fresh Ubuntu 22.04 EC2 instance into a storefn box. Safe to run again: every step
-# first looks at the system and only changes what differs.
+# Turn a fresh Ubuntu 22.04 or 24.04 EC2 instance (or a Debian 13 machine) into a storefn box.
+# Safe to run again: every step first looks at the system and only changes what differs.
 #
 #   sudo deploy/bootstrap.sh --domain shop.example.com [--email you@example.com]
 #   deploy/bootstrap.sh --check --domain shop.example.com
@@ -12,6 +12,9 @@
 # --check changes nothing and needs neither root nor systemd: it prints the plan (ok = already
 # so, would = would change), renders the nginx site and the unit into a temp dir and validates
 # them with `nginx -t` and `systemd-analyze verify`, and checks the scripts' syntax.
+#
+# Any other release is refused. STOREFN_OS_RELEASE names another os-release file to read instead
+# of /etc/os-release (tests use it to see each release's plan).
 set -euo pipefail
 
 DEPLOY=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -63,32 +66,60 @@ ACME_ROOT=/var/www/letsencrypt
 CERT_DIR=/etc/letsencrypt/live/$DOMAIN
 RENEW_HOOK=/etc/letsencrypt/renewal-hooks/deploy/storefn-reload-nginx
 JOURNALD_CONF=/etc/systemd/journald.conf.d/storefn.conf
-# OpenJDK 25: what bench/run measures the unit's flags on, and the Lambda runtime (java25) too.
-# jammy-updates carries it; its ca-certificates-java dependency pulled in OpenJDK 11 as well
-# until 20190909ubuntu1.3 (LP: #2141785), which the apt-get update below brings.
-PACKAGES=(openjdk-25-jre-headless nginx certbot python3-certbot-nginx ufw curl)
 ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
-JAVA25=/usr/lib/jvm/java-25-openjdk-$ARCH/bin/java
+OS_RELEASE=${STOREFN_OS_RELEASE:-/etc/os-release}
+
+# The releases this script serves, each with its JDK. OpenJDK 25 everywhere: what bench/run
+# measures the unit's flags on, and the Lambda runtime (java25) too; the unit needs 19 or newer
+# (-XX:+AutoCreateSharedArchive), so Debian 12 (OpenJDK 17 only) is not served.
+#   Ubuntu 22.04  jammy-updates carries it; its ca-certificates-java dependency pulled in OpenJDK 11
+#                 as well until 20190909ubuntu1.3 (LP: #2141785), which the apt-get update below brings
+#   Ubuntu 24.04  noble-updates
+#   Debian 13     trixie (main)
+jdk_for_release() { # jdk_for_release ID VERSION_ID -> the JDK's feature version, or fails
+    case $1:$2 in
+        ubuntu:22.04 | ubuntu:24.04 | debian:13) echo 25 ;;
+        *) return 1 ;;
+    esac
+}
+SERVED="Ubuntu 22.04, Ubuntu 24.04, Debian 13"
+# shellcheck disable=SC1090 # the OS's own file
+read -r OS_ID OS_VERSION OS_NAME < <(. "$OS_RELEASE" 2>/dev/null && echo "${ID:-unknown} ${VERSION_ID:-none} ${PRETTY_NAME:-$OS_RELEASE}") ||
+    die "cannot read $OS_RELEASE: which system is this?"
+JDK=$(jdk_for_release "$OS_ID" "$OS_VERSION") ||
+    die "$OS_NAME ($OS_ID $OS_VERSION) is not a release this script serves ($SERVED); nothing was changed"
+PACKAGES=("openjdk-$JDK-jre-headless" nginx certbot python3-certbot-nginx ufw curl)
+JAVA_BIN=/usr/lib/jvm/java-$JDK-openjdk-$ARCH/bin/java
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 if real; then
     [[ $EUID -eq 0 ]] || die "run as root (sudo), or use --check"
-    command -v apt-get >/dev/null || die "this script is for Ubuntu 22.04 (apt-get not found)"
+    command -v apt-get >/dev/null || die "apt-get not found: this script is for $SERVED"
 fi
-# shellcheck disable=SC1091 # the OS's own file
-os=$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-unknown}")
-if grep -q '^VERSION_ID="22.04"' /etc/os-release 2>/dev/null && grep -q '^ID=ubuntu' /etc/os-release; then
-    ok "system: $os"
-else
-    echo "note    system is $os, not Ubuntu 22.04: package names and paths may differ"
-fi
+ok "system: $OS_NAME (OpenJDK $JDK: ${PACKAGES[0]})"
 
 # ---------------------------------------------------------------------------- rendering
 
-# The site as it goes to /etc/nginx/sites-available/storefn.
-render_site() { sed "s/__DOMAIN__/$DOMAIN/g" "$DEPLOY/nginx.conf"; }
+# nginx 1.25.1 turned "listen ... http2" into a separate "http2 on;" and warns about the old form
+# (Debian 13 has 1.26); Ubuntu 22.04's 1.18 knows only the old one, which nginx.conf keeps.
+nginx_has_http2_directive() {
+    local version
+    version=$(nginx -v 2>&1 | sed -n 's#^nginx version: nginx/\([0-9.]*\).*#\1#p')
+    [[ -n $version && $(printf '1.25.1\n%s\n' "$version" | sort -V | head -n 1) == 1.25.1 ]]
+}
+
+# The site as it goes to /etc/nginx/sites-available/storefn, for the nginx installed (rendered again
+# once the packages are in, so the first run installs what the next run would).
+render_site() {
+    if command -v nginx >/dev/null && nginx_has_http2_directive; then
+        sed -e "s/__DOMAIN__/$DOMAIN/g" -e 's/^\( *\)listen 443 ssl http2;$/\1listen 443 ssl;/' \
+            -e 's/^\( *\)listen \[::\]:443 ssl http2;$/\1listen [::]:443 ssl;\n\1http2 on;/' "$DEPLOY/nginx.conf"
+    else
+        sed "s/__DOMAIN__/$DOMAIN/g" "$DEPLOY/nginx.conf"
+    fi
+}
 
 # HTTP only, until the certificate exists: nginx cannot load the full site without it.
 render_acme_site() {
@@ -239,13 +270,23 @@ validate || die "validation failed; nothing was changed"
 # ---------------------------------------------------------------------------- steps
 
 step_swap() {
+    local virt
+    # A container shares its host's kernel: swap is the host's to give (nspawn, LXC and Docker
+    # refuse swapon). Say so and go on; the container's memory limit is what applies.
+    if virt=$(systemd-detect-virt --container 2>/dev/null); then
+        echo "note    swap: skipped, this system is a container ($virt) and a container cannot enable swap"
+        return 0
+    fi
     if swapon --show=NAME --noheadings 2>/dev/null | grep -qx /swapfile; then
         ok "2 GB swap at /swapfile is active"
     else
         todo "create and enable 2 GB swap at /swapfile (vm.swappiness=10)"
         if real; then
             [[ -f /swapfile ]] || { fallocate -l 2G /swapfile && chmod 600 /swapfile && mkswap /swapfile >/dev/null; }
-            swapon /swapfile
+            if ! swapon /swapfile; then
+                echo "WARNING swap: swapon /swapfile failed; going on without swap (two slots during a release then need the RAM)"
+                return 0
+            fi
         fi
     fi
     if grep -q '^/swapfile ' /etc/fstab 2>/dev/null; then
@@ -275,11 +316,11 @@ step_packages() {
             DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
         fi
     fi
-    if [[ $(readlink -f /usr/bin/java 2>/dev/null) == "$JAVA25" ]]; then
-        ok "java is OpenJDK 25"
+    if [[ $(readlink -f /usr/bin/java 2>/dev/null) == "$JAVA_BIN" ]]; then
+        ok "java is OpenJDK $JDK"
     else
-        todo "make $JAVA25 the default java"
-        real && update-alternatives --set java "$JAVA25"
+        todo "make $JAVA_BIN the default java"
+        real && update-alternatives --set java "$JAVA_BIN"
     fi
     return 0
 }
@@ -398,7 +439,8 @@ step_nginx() {
         changed=1
     fi
     if [[ -r $CERT_DIR/fullchain.pem ]]; then
-        cp "$WORK/site.conf" "$WORK/site.install"
+        render_site >"$WORK/site.install"
+        validate_nginx "$WORK/site.install" || die "nginx -t failed on the site rendered for this nginx; it was not installed"
     else
         echo "note    no certificate in $CERT_DIR yet: HTTP-only site for the ACME challenge"
         cp "$WORK/acme-site.conf" "$WORK/site.install"

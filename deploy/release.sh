@@ -147,6 +147,7 @@ EOF
 pm_start() {
     local slot=$1 release
     release=$(slot_release "$slot")
+    STARTED_AT=$(date +%s)
     if [[ $PM == systemd ]]; then
         systemctl reset-failed "storefn@$slot.service" 2>/dev/null || true
         systemctl start "storefn@$slot.service"
@@ -203,7 +204,8 @@ pm_stop() {
 
 pm_logs() {
     if [[ $PM == systemd ]]; then
-        journalctl -u "storefn@$1.service" -n 40 --no-pager >&2 || true
+        # This start's lines only: the slot's previous run (its stop) is not what failed.
+        journalctl -u "storefn@$1.service" --since "@$STARTED_AT" -n 40 --no-pager >&2 || true
     else
         # The slot's log since its last start.
         tac "$LOG_DIR/$1.log" 2>/dev/null | sed '/^==== storefn@/q' | tac | tail -n 40 >&2 || true
