@@ -1041,14 +1041,17 @@ EOF
 # ---------------------------------------------------------------------------- step 6: systemd
 
 step_systemd() {
-    local slot pid old new t0 i nonce restarts
+    local slot pid old new t0 i nonce id restarts
     slot=$(live_slot)
-    # The logs, where the runbook says they are.
+    # The logs, where the runbook says they are. The request id is nginx's: a client's own is not taken.
     nonce=rehearsal$RANDOM$RANDOM
-    expect "a marked request answers 200" [ "$(code_of -H "X-Request-Id: $nonce" "https://$DOMAIN/api/products/?mark=$nonce")" = 200 ]
+    expect "a marked request answers 200" [ "$(code_of -D "$T/marked.h" -H "X-Request-Id: forged-$nonce" \
+        "https://$DOMAIN/api/products/?mark=$nonce")" = 200 ]
+    id=$(sed -n 's/^x-request-id: *//Ip' "$T/marked.h" | tr -d '\r')
+    expect "its request id is nginx's, not the one the client sent" grep -Eqx '[0-9a-f]{32}' <<<"$id"
     sleep 1
     expect "journalctl -u storefn@$slot has its access line" \
-        box "sudo journalctl -u storefn@$slot --no-pager -o cat | grep 'request_id=$nonce' | grep -q 'client=$HOST_IP'"
+        box "sudo journalctl -u storefn@$slot --no-pager -o cat | grep 'request_id=$id' | grep -q 'client=$HOST_IP'"
     expect "/var/log/nginx/access.log has the request" box "sudo grep -q 'GET /api/products/?mark=$nonce' /var/log/nginx/access.log"
 
     # kill -9 of the live slot: systemd brings it back; nginx answers 502 JSON meanwhile and logs why.

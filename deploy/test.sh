@@ -364,11 +364,11 @@ fetch() {
 status_is() {
     [[ $(<"$T/$1.s") == "$2" ]] || { echo "status $(<"$T/$1.s"), expected $2"; cat "$T/$1.h" "$T/$1.b" 2>/dev/null | head -c 2000; return 1; }
 }
-security_headers() {
+security_headers() { # each once: storefn sets some of them too, and nginx hides its copies
     local h
     for h in 'strict-transport-security: max-age=' 'x-frame-options: deny' 'x-content-type-options: nosniff' \
         'referrer-policy: '; do
-        grep -qi "^$h" "$T/$1.h" || { echo "missing header '$h' in:"; cat "$T/$1.h"; return 1; }
+        [[ $(grep -ci "^$h" "$T/$1.h") == 1 ]] || { echo "header '$h' not there exactly once in:"; cat "$T/$1.h"; return 1; }
     done
 }
 not_grep() { ! grep -q "$1" "$2"; }
@@ -488,8 +488,9 @@ check "/media/ response has the security headers" expect media 200 headers
 fetch media404 "$HTTPS/media/missing.png"
 check "/media/ 404 is JSON with the security headers" expect media404 404 headers detail
 
-fetch e404 "$HTTPS/api/no-such-route/"
+fetch e404 -H 'X-Request-Id: chosen-by-the-client' "$HTTPS/api/no-such-route/"
 check "storefn 404 passes through with the security headers and a JSON detail" expect e404 404 headers detail
+check "its request id is nginx's, not the one the client chose" grep -Eqi '^x-request-id: [0-9a-f]{32}' "$T/e404.h"
 
 # Body limits follow the routes: 10 MB for product image uploads, 256k for Stripe's webhook, 64k
 # elsewhere. A body nginx lets through reaches storefn, which answers it (401 without a token, 400

@@ -36,7 +36,7 @@ public class BodyReader {
     /** The most any adapter buffers, for a route that takes a file; nginx refuses larger bodies before they arrive. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** The most a route that takes its raw body (a provider's signed event) reads. */
-    public static final int MAX_RAW_BODY_BYTES = 512 * 1024;
+    public static final int MAX_RAW_BODY_BYTES = 256 * 1024;
     /** The most a route that takes JSON or form fields reads: its records need a few kilobytes at most. */
     public static final int MAX_FIELDS_BODY_BYTES = 64 * 1024;
     /** The answer to a larger body, from whichever adapter or the dispatcher meets it first. */
