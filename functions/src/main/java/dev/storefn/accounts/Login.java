@@ -6,7 +6,9 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.access.RateLimit;
 import dev.storefn.platform.access.RateLimiter;
+import dev.storefn.platform.access.RateLimits;
 import dev.storefn.platform.operation.ClientNetwork;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Refusal;
@@ -24,6 +26,8 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
 
     static final int FAILURES_PER_ACCOUNT = 10;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    /** What an account's failures are counted by, unless RATE_LIMIT_LOGIN_FAILURES says otherwise. */
+    static final RateLimit FAILURES = new RateLimit("loginFailures", FAILURES_PER_ACCOUNT, FAILURE_WINDOW);
     static final String INVALID = "Invalid credentials";
 
     record Input(@Field(maxLength = Email.MAX_LENGTH, pattern = Email.PATTERN, mismatch = Email.INVALID) String email,
@@ -35,13 +39,16 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
     private final SessionStart sessions;
     private final SignInNetworks networks;
     private final RateLimiter limiter;
+    private final Optional<RateLimit> failuresLimit;
 
-    Login(UserRepository users, PasswordHasher passwords, SessionStart sessions, SignInNetworks networks, RateLimiter limiter) {
+    Login(UserRepository users, PasswordHasher passwords, SessionStart sessions, SignInNetworks networks, RateLimiter limiter,
+            RateLimits limits) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.networks = networks;
         this.limiter = limiter;
+        this.failuresLimit = limits.inForce(FAILURES);
     }
 
     @Override
@@ -53,13 +60,15 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
             throw Refusal.detail(Refusal.Kind.INVALID, INVALID);
         }
         String failures = "login-failures:" + email.get().key();
+        Duration window = failuresLimit.map(RateLimit::window).orElse(FAILURE_WINDOW);
         // Counted before the password is checked, so parallel guesses cannot all pass a check made first;
         // a success gives its count back.
-        int failed = limiter.count(failures, FAILURE_WINDOW);
+        int failed = failuresLimit.isPresent() ? limiter.count(failures, window) : 0;
         Optional<User> found = users.findByEmail(email.get());
-        if (failed > FAILURES_PER_ACCOUNT && (found.isEmpty() || !networks.known(found.get().id(), input.network()))) {
-            limiter.giveBack(failures, FAILURE_WINDOW);
-            throw limiter.tooMany(FAILURE_WINDOW, "Too many failed sign-ins to this account. Try again later, or from"
+        if (failuresLimit.isPresent() && failed > failuresLimit.get().limit()
+                && (found.isEmpty() || !networks.known(found.get().id(), input.network()))) {
+            limiter.giveBack(failures, window);
+            throw limiter.tooMany(window, "Too many failed sign-ins to this account. Try again later, or from"
                     + " a network you have signed in from before.");
         }
         if (found.isEmpty()) {
@@ -71,7 +80,9 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
         if (user == null) {
             throw Refusal.detail(Refusal.Kind.INVALID, INVALID);
         }
-        limiter.giveBack(failures, FAILURE_WINDOW);
+        if (failuresLimit.isPresent()) {
+            limiter.giveBack(failures, window);
+        }
         if (user.blocked()) {
             throw Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, TokenAuthenticator.BLOCKED);
         }

@@ -33,7 +33,7 @@ public class RefreshToken implements Function<RefreshToken.Input, RefreshToken.R
             throw Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, "No refresh token provided");
         }
         Tokens.Claims claims = tokens.verify(input.refresh(), Tokens.Type.REFRESH)
-                .filter(valid -> !sessions.isRevoked(valid.sessionId()))
+                .filter(valid -> !sessions.isRevoked(valid))
                 .orElseThrow(() -> Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, "Refresh token invalid"));
         User user = users.findById(claims.userId())
                 .orElseThrow(() -> Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, "User not found"));

@@ -29,8 +29,15 @@ class Sessions {
         }
     }
 
-    boolean isRevoked(String sessionId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = ?)").param(sessionId)
-                .query(Boolean.class).single();
+    /** Whether the token's session was ended: logged out, or all of its account's sessions ended after it was issued. */
+    boolean isRevoked(Tokens.Claims claims) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = ?)"
+                + " OR EXISTS (SELECT 1 FROM users WHERE id = ? AND sessions_ended_at > ?)")
+                .params(claims.sessionId(), claims.userId(), Timestamp.from(claims.issuedAt())).query(Boolean.class).single();
+    }
+
+    /** Ends every session of the account: tokens issued before this second stop working everywhere. */
+    void endAll(long userId) {
+        jdbc.sql("UPDATE users SET sessions_ended_at = date_trunc('second', now()) WHERE id = ?").param(userId).update();
     }
 }

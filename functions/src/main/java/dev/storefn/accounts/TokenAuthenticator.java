@@ -50,7 +50,8 @@ class TokenAuthenticator implements Authenticator {
         if (claims.isEmpty()) {
             return Caller.ANONYMOUS;
         }
-        UserRepository.AccessState state = users.accessState(claims.get().userId(), claims.get().sessionId())
+        Tokens.Claims valid = claims.get();
+        UserRepository.AccessState state = users.accessState(valid.userId(), valid.sessionId(), valid.issuedAt())
                 .orElseThrow(() -> notAuthenticated("User not found", "user_not_found"));
         if (state.sessionRevoked()) {
             return Caller.ANONYMOUS;

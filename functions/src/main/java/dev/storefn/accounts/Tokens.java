@@ -26,6 +26,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import dev.storefn.platform.BoundedMemo;
 import dev.storefn.platform.Unique;
+import dev.storefn.platform.Misconfiguration;
 
 /**
  * Signed HS256 JWTs, with simplejwt's claims ({@code token_type}, {@code user_id} as a string, {@code jti},
@@ -50,7 +51,7 @@ class Tokens {
         }
     }
 
-    record Claims(long userId, String sessionId, Instant expiresAt) {
+    record Claims(long userId, String sessionId, Instant issuedAt, Instant expiresAt) {
     }
 
     private final byte[] secret;
@@ -71,9 +72,10 @@ class Tokens {
     Tokens(@Value("${SECRET_KEY:}") String secretKey) {
         this.secret = secretKey.getBytes(StandardCharsets.UTF_8);
         if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException(secretKey.isEmpty()
-                    ? "SECRET_KEY is not set: it signs the tokens (at least 32 characters, e.g. `openssl rand -base64 48`)"
-                    : "SECRET_KEY is too short: it needs at least 32 characters");
+            throw new Misconfiguration(secretKey.isEmpty()
+                    ? "SECRET_KEY is not set: set it to 32 or more random characters, e.g. the output of `openssl rand -base64 48`"
+                    : "SECRET_KEY is too short (" + secret.length + " bytes): set it to 32 or more random characters, e.g. the output"
+                            + " of `openssl rand -base64 48`");
         }
         try {
             this.signer = new MACSigner(secret);
@@ -144,10 +146,12 @@ class Tokens {
             Object userId = claims.getClaim("user_id");
             String sessionId = claims.getStringClaim("sid");
             Date expiry = claims.getExpirationTime();
-            if (!expected.claim.equals(claims.getClaim("token_type")) || userId == null || sessionId == null || expiry == null) {
+            Date issued = claims.getIssueTime();
+            if (!expected.claim.equals(claims.getClaim("token_type")) || userId == null || sessionId == null || expiry == null
+                    || issued == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Claims(Long.parseLong(userId.toString()), sessionId, expiry.toInstant()));
+            return Optional.of(new Claims(Long.parseLong(userId.toString()), sessionId, issued.toInstant(), expiry.toInstant()));
         } catch (ParseException | JOSEException | NumberFormatException | ClassCastException e) {
             return Optional.empty();
         }

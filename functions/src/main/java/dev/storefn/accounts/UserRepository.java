@@ -1,5 +1,6 @@
 package dev.storefn.accounts;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -82,11 +83,11 @@ class UserRepository {
     record AccessState(User user, boolean sessionRevoked) {
     }
 
-    /** Everything authenticating a request needs, in one query. */
-    Optional<AccessState> accessState(long id, String sessionId) {
-        return jdbc.sql("SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = ?) AS revoked"
-                + " FROM users WHERE id = ? AND deleted_at IS NULL")
-                .params(sessionId, id)
+    /** Everything authenticating a request needs, in one query: the session is revoked when logged out or ended with all. */
+    Optional<AccessState> accessState(long id, String sessionId, Instant issuedAt) {
+        return jdbc.sql("SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = ?)"
+                + " OR coalesce(sessions_ended_at > ?, false) AS revoked FROM users WHERE id = ? AND deleted_at IS NULL")
+                .params(sessionId, java.sql.Timestamp.from(issuedAt), id)
                 .query((rs, row) -> new AccessState(USER.mapRow(rs, row), rs.getBoolean("revoked")))
                 .optional();
     }

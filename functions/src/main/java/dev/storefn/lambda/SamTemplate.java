@@ -52,7 +52,7 @@ final class SamTemplate {
             new Parameter("FrontendUrl", "FRONTEND_URL", false, "",
                     "The storefront's address, for links back to it (payment return pages, e-mails)"),
             new Parameter("PublicBaseUrl", "PUBLIC_BASE_URL", false, "",
-                    "The API's public address (a custom domain); empty: the host each request came to"),
+                    "The API's public address for page links (the ApiUrl output, or a custom domain); empty: http://localhost:8000"),
             new Parameter("StoreTimeZone", "STORE_TIME_ZONE", false, "UTC", "Time zone of order dates and report days"));
 
     private SamTemplate() {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.storefn.catalog.Stock;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.Misconfiguration;
 
 /**
  * What one account may hold in orders it has not paid (cash on delivery not yet collected, card checkouts
@@ -27,7 +28,7 @@ class UnpaidLimits {
     UnpaidLimits(JdbcClient jdbc, @Value("${UNPAID_ORDERS_PER_ACCOUNT:3}") int orders,
             @Value("${UNPAID_UNITS_PER_PRODUCT:20}") int units) {
         if (orders < 1 || units < 1) {
-            throw new IllegalArgumentException("UNPAID_ORDERS_PER_ACCOUNT and UNPAID_UNITS_PER_PRODUCT must be at least 1");
+            throw new Misconfiguration("UNPAID_ORDERS_PER_ACCOUNT and UNPAID_UNITS_PER_PRODUCT must be at least 1");
         }
         this.jdbc = jdbc;
         this.orders = orders;

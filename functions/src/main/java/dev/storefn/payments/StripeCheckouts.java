@@ -18,6 +18,7 @@ import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 
 import dev.storefn.orders.Checkouts;
+import dev.storefn.platform.Misconfiguration;
 import dev.storefn.platform.provider.Provider;
 import dev.storefn.platform.provider.ProviderFailed;
 import dev.storefn.platform.provider.ProviderGates;
@@ -36,13 +37,33 @@ class StripeCheckouts implements Checkouts {
     private final String frontendUrl;
     private final ProviderGates gates;
 
-    StripeCheckouts(@Value("${STRIPE_SECRET_KEY:}") String secretKey, @Value("${STRIPE_API_BASE:https://api.stripe.com}") String apiBase,
-            @Value("${FRONTEND_URL:http://localhost:5173}") String frontendUrl, ProviderGates gates) {
+    StripeCheckouts(@Value("${STRIPE_SECRET_KEY:}") String secretKey, @Value("${STRIPE_WEBHOOK_SECRET:}") String webhookSecret,
+            @Value("${STRIPE_API_BASE:https://api.stripe.com}") String apiBase, @Value("${FRONTEND_URL:http://localhost:5173}") String frontendUrl,
+            ProviderGates gates) {
+        checkSettings(secretKey, webhookSecret);
         this.gates = gates;
         this.client = secretKey.isBlank() ? null : StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase)
                 .setConnectTimeout((int) gates.connectTimeout().toMillis()).setReadTimeout((int) gates.timeout().toMillis())
                 .setMaxNetworkRetries(0).build();
         this.frontendUrl = frontendUrl.endsWith("/") ? frontendUrl.substring(0, frontendUrl.length() - 1) : frontendUrl;
+    }
+
+    /**
+     * Card payments need both: without the webhook a paid checkout whose buyer never came back would be taken
+     * for abandoned and cancelled. A webhook secret alone is harmless (card orders answer 503).
+     */
+    static void checkSettings(String secretKey, String webhookSecret) {
+        if (!secretKey.isBlank() && webhookSecret.isBlank()) {
+            throw new Misconfiguration("STRIPE_SECRET_KEY is set without STRIPE_WEBHOOK_SECRET: set the webhook's signing secret"
+                    + " (whsec_..., Stripe Dashboard > Developers > Webhooks) too, or unset both for cash on delivery only");
+        }
+        if (!secretKey.isBlank() && !secretKey.startsWith("sk_") && !secretKey.startsWith("rk_")) {
+            throw new Misconfiguration("STRIPE_SECRET_KEY is not a secret key: set it to the sk_live_... (or sk_test_...) key,"
+                    + " not the publishable pk_... one");
+        }
+        if (!webhookSecret.isBlank() && !webhookSecret.startsWith("whsec_")) {
+            throw new Misconfiguration("STRIPE_WEBHOOK_SECRET is not a webhook signing secret: set it to the endpoint's whsec_... secret");
+        }
     }
 
     @Override

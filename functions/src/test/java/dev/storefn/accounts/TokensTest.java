@@ -42,7 +42,7 @@ class TokensTest {
         // JWT expiry has whole seconds: this one ends at the second after next.
         Date expiry = new Date((now / 1000 + 2) * 1000);
         String token = sign(new JWTClaimsSet.Builder().claim("token_type", "access").claim("user_id", "7").claim("sid", "s")
-                .expirationTime(expiry).build());
+                .issueTime(new Date(now)).expirationTime(expiry).build());
 
         assertThat(tokens.verify(token, Tokens.Type.ACCESS)).isPresent();
         Thread.sleep(expiry.getTime() - System.currentTimeMillis() + 50);
@@ -50,6 +50,16 @@ class TokensTest {
         assertThat(tokens.verify(token, Tokens.Type.ACCESS)).isEmpty();
         // Logout may still end the session of a lapsed token.
         assertThat(tokens.verifyIgnoringExpiry(token, Tokens.Type.ACCESS)).isPresent();
+    }
+
+    @Test
+    void aTokenWithoutItsIssueTimeIsRefused() throws Exception {
+        // Without it a session's end (create-staff --reset-password) could not tell the token's age.
+        Date expiry = new Date(System.currentTimeMillis() + 60_000);
+        String token = sign(new JWTClaimsSet.Builder().claim("token_type", "access").claim("user_id", "7").claim("sid", "s")
+                .expirationTime(expiry).build());
+
+        assertThat(tokens.verify(token, Tokens.Type.ACCESS)).isEmpty();
     }
 
     @Test

@@ -30,7 +30,7 @@ abstract class CatalogTestSupport extends FunctionsTest {
     void emptyCatalogAndTwoPeople() {
         jdbc.sql("TRUNCATE products RESTART IDENTITY CASCADE").update();
         int n = PEERS.incrementAndGet();
-        staffAccounts.createOrPromote("staff" + n + "@catalog.example", "staff password");
+        staffAccounts.createOrReset("staff" + n + "@catalog.example", "staff password", true);
         staff = signIn("staff" + n + "@catalog.example", "staff password");
         WireResponse registered = sendFrom(peer(), "POST", "/api/register/",
                 "{\"email\":\"shopper" + n + "@catalog.example\",\"password\":\"shopper password\"}", Map.of());

@@ -132,7 +132,7 @@ class ApiGatewayLambdaTest {
             tee = result.getLong(1);
         }
         String addEvent = Files.readString(EVENTS.resolve("cart-add-v2.json")).replace("ACCESS_TOKEN", access)
-                .replace("PRODUCT_ID", Long.toString(tee));
+                .replace("\\\"product_id\\\": 1,", "\\\"product_id\\\": " + tee + ",");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         httpApi.handleRequest(new ByteArrayInputStream(addEvent.getBytes()), out, null);
         JsonNode added = JSON.readTree(out.toByteArray());

@@ -52,7 +52,7 @@ class LambdaProductImageTest extends FunctionsTest {
     void staffSignedIn() {
         jdbc.sql("TRUNCATE products RESTART IDENTITY CASCADE").update();
         CLOUDINARY.reset();
-        staffAccounts.createOrPromote("lambda-staff@example.com", "lambda staff password");
+        staffAccounts.createOrReset("lambda-staff@example.com", "lambda staff password", true);
         WireResponse login = sendFrom("198.51.130.9", "POST", "/api/login/",
                 "{\"email\":\"lambda-staff@example.com\",\"password\":\"lambda staff password\"}", Map.of());
         assertThat(login.status()).isEqualTo(200);

@@ -41,7 +41,7 @@ abstract class PanelTestSupport extends FunctionsTest {
     }
 
     Account staff(String email) {
-        staffAccounts.createOrPromote(email, PASSWORD);
+        staffAccounts.createOrReset(email, PASSWORD, true);
         return signIn(email, PASSWORD);
     }
 

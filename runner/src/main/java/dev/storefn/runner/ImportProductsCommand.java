@@ -5,13 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.storefn.Storefn;
 import dev.storefn.catalog.Catalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,25 +57,23 @@ final class ImportProductsCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        long started = System.nanoTime();
-        System.setProperty(EmbeddedPostgresDatabase.ATTACH, "true");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Storefn.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .run()) {
+        long began = System.nanoTime();
+        Optional<ConfigurableApplicationContext> started = CommandContext.start();
+        if (started.isEmpty()) {
+            return 1;
+        }
+        try (ConfigurableApplicationContext context = started.get()) {
             CatalogImport.Summary summary;
             try (ImportProgress progress = ImportProgress.of(catalogFile.records().size(), err)) {
                 summary = new CatalogImport(context.getBean(Catalog.class)).run(catalogFile, progress);
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
+            double seconds = (System.nanoTime() - began) / 1e9;
             out.println(String.format(Locale.ROOT, "Imported %s: %d created, %d updated, %d unchanged, %d skipped (%d records, %.1f s)",
                     file, summary.created(), summary.updated(), summary.unchanged(), summary.skipped(), summary.total(), seconds));
             return summary.skipped() == 0 ? 0 : 1;
         } catch (CatalogImport.DatabaseUnavailable e) {
             err.println(e.getMessage());
             return 1;
-        } finally {
-            System.clearProperty(EmbeddedPostgresDatabase.ATTACH);
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -26,6 +28,16 @@ import picocli.CommandLine.Unmatched;
         footer = {"", "Without DATABASE_URL an embedded PostgreSQL keeps its data in STOREFN_DATA_DIR (default ./data).",
                 "Run a command with --help for its options."})
 public final class Main implements Callable<Integer> {
+
+    /** Set by {@code --debug}: failures show their whole trace, and Spring Boot's own reports are logged. */
+    static final String DEBUG = "storefn.debug";
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "On a failure, print the whole trace, not only the one line.")
+    void debug(boolean debug) {
+        if (debug) {
+            System.setProperty(DEBUG, "true");
+        }
+    }
 
     @Unmatched
     List<String> springArguments = new ArrayList<>();
@@ -55,7 +67,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(serve)
                 .addSubcommand(new MigrateCommand())
                 .addSubcommand(new InvokeCommand())
-                .addSubcommand(new CreateStaffCommand(in))
+                .addSubcommand(new CreateStaffCommand(in, System::console))
                 .addSubcommand(new ImportProductsCommand())
                 .addSubcommand(new HelpCommand()), out, err);
     }

@@ -41,6 +41,17 @@ class RunnerDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.cloud.function.web.export.enabled", "false");
         // initdb's and the postmaster's start-up chatter; our own line says where the embedded PostgreSQL starts.
         defaults.put("logging.level.io.zonky.test.db.postgres", "WARN");
+        if (!Boolean.getBoolean(Main.DEBUG)) {
+            // A failed start is one line on standard error (StartupFailures, OneLineFailureReport); Spring Boot's report
+            // block and the context's note about the cancelled refresh would repeat it, with every bean in the chain.
+            defaults.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
+            defaults.put("logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger", "WARN");
+            // The context that failed logs the whole chain at WARN, under its own class's name.
+            for (String context : new String[] {"org.springframework.context.annotation.AnnotationConfigApplicationContext",
+                "org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext"}) {
+                defaults.put("logging.level." + context, "ERROR");
+            }
+        }
         return defaults;
     }
 }

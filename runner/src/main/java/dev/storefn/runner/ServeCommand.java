@@ -82,8 +82,7 @@ final class ServeCommand implements Callable<Integer> {
             context = SpringApplication.run(Storefn.class, arguments);
             return 0;
         } catch (RuntimeException e) {
-            // Spring Boot has reported any other failure already: its analysis, or the stack trace.
-            DataDirectoryInUseException.in(e).ifPresent(inUse -> spec.commandLine().getErr().println(inUse.getMessage()));
+            // Reported already, in one line (StartupFailures).
             return 1;
         }
     }

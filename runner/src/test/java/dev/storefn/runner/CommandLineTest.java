@@ -100,9 +100,47 @@ class CommandLineTest {
     }
 
     @Test
-    void createStaffNeedsItsOptions() {
+    void createStaffWithoutATerminalOrAPasswordOnStandardInputStartsNothing() {
         assertThat(run("create-staff", "--email", "x@example.com")).isEqualTo(2);
-        assertThat(err()).startsWith("Missing required option: '--password-stdin'");
+        assertThat(err()).startsWith("No terminal to ask for the password on: pipe it in with --password-stdin.");
+        assertThat(dataDirectory).doesNotExist();
+    }
+
+    @Test
+    void createStaffRefusesWhatSignUpWouldBeforeAnythingStarts() {
+        assertThat(run("create-staff", "--email", "not an address", "--password-stdin")).isEqualTo(2);
+        assertThat(err()).startsWith("The email address is refused: Enter a valid email address.");
+        for (String weak : new String[] {"short", " ".repeat(12), "x".repeat(129)}) {
+            err.reset();
+            assertThat(CreateStaffCommand.run(new String[] {"--email", "x@example.com", "--password-stdin"},
+                    new ByteArrayInputStream((weak + "\n").getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))).as(weak).isEqualTo(2);
+            assertThat(err()).as(weak).startsWith("The password is refused: ");
+        }
+        assertThat(dataDirectory).doesNotExist();
+    }
+
+    @Test
+    void aMisspeltCommandIsToldTheOneItMeant() {
+        assertThat(run("migrat")).isEqualTo(2);
+        assertThat(err()).startsWith("Unknown command: 'migrat'. Did you mean 'migrate'?" + System.lineSeparator());
+        err.reset();
+        assertThat(run("create-stuff")).isEqualTo(2);
+        assertThat(err()).startsWith("Unknown command: 'create-stuff'. Did you mean 'create-staff'?");
+        err.reset();
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err()).startsWith("Unknown command: 'frobnicate'" + System.lineSeparator());
+        assertThat(dataDirectory).doesNotExist();
+    }
+
+    @Test
+    void onlyPropertiesSpringOrStorefnKnowPassThrough() {
+        for (String[] args : new String[][] {{"migrate", "--bogus=1"}, {"serve", "--bogus=1"}, {"--made.up=1"}}) {
+            err.reset();
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err()).as(String.join(" ", args)).startsWith("Unknown option: '" + args[args.length - 1] + "'");
+        }
+        assertThat(dataDirectory).doesNotExist();
     }
 
     @Test

@@ -45,7 +45,7 @@ class ProductAdminHttpTest extends HttpTest {
     @BeforeEach
     void fixtures() {
         int n = PEOPLE.incrementAndGet();
-        staffAccounts.createOrPromote("admin" + n + "@example.com", "staff password");
+        staffAccounts.createOrReset("admin" + n + "@example.com", "staff password", true);
         staff = expect(200, "POST", "/api/login/", "{\"email\":\"admin" + n + "@example.com\",\"password\":\"staff password\"}", null)
                 .body().get("access").asString();
         regular = signUp("regular" + n + "@example.com");

@@ -13,6 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -120,12 +125,24 @@ class WebRunnerTest {
             JsonNode signedIn = json("POST", "/api/login/", "{\"email\":\"boss@example.com\",\"password\":\"boss password\"}", 200);
             assertThat(signedIn.get("user").get("is_staff").asBoolean()).isTrue();
 
-            json("POST", "/api/register/", "{\"email\":\"clerk@example.com\",\"password\":\"clerk password\"}", 201);
-            out.reset();
+            String clerk = json("POST", "/api/register/", "{\"email\":\"clerk@example.com\",\"password\":\"clerk password\"}", 201)
+                    .get("refresh").asString();
+            // An existing account is never taken over by a typo: it takes --reset-password.
+            ByteArrayOutputStream refused = new ByteArrayOutputStream();
             assertThat(CreateStaffCommand.run(new String[] {"--email", "CLERK@example.com", "--password-stdin"},
                     new ByteArrayInputStream("new clerk password\n".getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(refused, true, StandardCharsets.UTF_8))).isOne();
+            assertThat(refused.toString(StandardCharsets.UTF_8)).contains("exists: run again with --reset-password");
+            json("POST", "/api/login/", "{\"email\":\"clerk@example.com\",\"password\":\"clerk password\"}", 200);
+            // Tokens count whole seconds: the reset must come in a later second than the session it ends.
+            Thread.sleep(1_000);
+            out.reset();
+            assertThat(CreateStaffCommand.run(new String[] {"--email", "CLERK@example.com", "--password-stdin", "--reset-password"},
+                    new ByteArrayInputStream("new clerk password\n".getBytes(StandardCharsets.UTF_8)),
                     new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Made staff");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("staff with the new password; every session it had has ended");
+            // The clerk's earlier session ends with the reset; the new password signs in, as staff.
+            json("POST", "/api/refresh/", "{\"refresh\":\"" + clerk + "\"}", 401);
             assertThat(json("POST", "/api/login/", "{\"email\":\"clerk@example.com\",\"password\":\"new clerk password\"}", 200)
                     .get("user").get("is_staff").asBoolean()).isTrue();
 
@@ -229,6 +246,44 @@ class WebRunnerTest {
         } finally {
             System.clearProperty("DATABASE_URL");
             System.clearProperty("SECRET_KEY");
+        }
+    }
+
+    /**
+     * Every sample event runs as shipped, through {@code invoke}, beside the server on its data directory: the ones
+     * for a signed-in user with {@code --as} the account {@code register-v2.json} signs up.
+     */
+    @Test
+    void everySampleEventRunsAsShippedThroughInvoke() throws Exception {
+        List<Path> events;
+        try (var listed = Files.list(EVENTS)) {
+            // Sign-up first: the other events sign in as, or act for, the account it makes.
+            events = listed.filter(path -> path.toString().endsWith(".json"))
+                    .sorted(Comparator.comparing((Path path) -> !path.getFileName().toString().startsWith("register")).thenComparing(Path::toString))
+                    .toList();
+        }
+        assertThat(events).hasSizeGreaterThanOrEqualTo(14);
+        System.setProperty("STOREFN_DATA_DIR", dataDirectory.toString());
+        try {
+            Map<String, Integer> statuses = new TreeMap<>();
+            for (Path event : events) {
+                List<String> args = new ArrayList<>(List.of("invoke", "--event", event.toString()));
+                if (Files.readString(event).contains(InvokeCommand.PLACEHOLDER)) {
+                    args.addAll(List.of("--as", "lambda@example.com"));
+                }
+                ByteArrayOutputStream printed = new ByteArrayOutputStream();
+                assertThat(InvokeCommand.run(args.toArray(String[]::new), new PrintStream(printed, true, StandardCharsets.UTF_8), System.err))
+                        .as(event.toString()).isZero();
+                JsonNode answer = JSON.readTree(printed.toByteArray());
+                statuses.put(event.getFileName().toString(), answer.isString() ? 0 : answer.get("statusCode").asInt());
+            }
+            assertThat(statuses).containsEntry("register-v2.json", 201).containsEntry("login-v1.json", 200)
+                    .containsEntry("me-v1.json", 200).containsEntry("cart-v2.json", 200).containsEntry("cart-add-v2.json", 200)
+                    .containsEntry("bad-price-filter-v1.json", 400).containsEntry("product-not-found-v2.json", 404)
+                    .containsEntry("scheduled-jobs.json", 0);
+            assertThat(statuses.values()).as("no event answers 401 or fails").allMatch(status -> status != 401 && status < 500);
+        } finally {
+            System.clearProperty("STOREFN_DATA_DIR");
         }
     }
 

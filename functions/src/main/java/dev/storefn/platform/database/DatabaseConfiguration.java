@@ -13,6 +13,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storefn.platform.Misconfiguration;
 
 /** The connection pool, from {@code DATABASE_URL} or, without it, from the process's own local database. */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +28,7 @@ class DatabaseConfiguration {
             return DatabaseUrl.parse(configured);
         }
         if (localDatabases.isEmpty()) {
-            throw new IllegalStateException("DATABASE_URL is not set (postgresql://user:pass@host:port/db or a JDBC URL)");
+            throw new Misconfiguration("DATABASE_URL is not set: set it to postgresql://user:password@host:5432/database or a JDBC URL");
         }
         return localDatabases.get(0).url();
     }

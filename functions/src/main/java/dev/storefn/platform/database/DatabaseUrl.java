@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.storefn.platform.Misconfiguration;
 
 /**
  * A PostgreSQL location from {@code DATABASE_URL}: either the Supabase/Heroku form
@@ -33,16 +34,16 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             return new DatabaseUrl(jdbcWithPoolerSettings(trimmed), null, null);
         }
         if (!trimmed.startsWith("postgresql://") && !trimmed.startsWith("postgres://")) {
-            throw new IllegalArgumentException("DATABASE_URL must start with postgresql://, postgres:// or jdbc:postgresql:");
+            throw new Misconfiguration("DATABASE_URL must start with postgresql://, postgres:// or jdbc:postgresql: (e.g. postgresql://user:password@host:5432/postgres)");
         }
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("DATABASE_URL is not a valid URL (is a special character in the password not percent-encoded?)");
+            throw new Misconfiguration("DATABASE_URL is not a valid URL: percent-encode special characters in the password (@ is %40, / is %2F, # is %23)");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("DATABASE_URL has no host");
+            throw new Misconfiguration("DATABASE_URL has no host: it reads postgresql://user:password@host:5432/database");
         }
         String username = null;
         String password = null;

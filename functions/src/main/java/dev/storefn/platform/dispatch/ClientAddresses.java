@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.BoundedMemo;
+import dev.storefn.platform.Misconfiguration;
 
 /**
  * Finds the real client address: the right-most {@code X-Forwarded-For} entry that is not one of the
@@ -121,7 +122,7 @@ class ClientAddresses {
             int slash = text.indexOf('/');
             byte[] bytes = toLiteral(slash < 0 ? text : text.substring(0, slash));
             if (bytes == null) {
-                throw new IllegalArgumentException("TRUSTED_PROXIES holds something that is not an IP address or network: " + text);
+                throw new Misconfiguration("TRUSTED_PROXIES holds " + text + ", which is not an IP address or network: list addresses or CIDR networks, comma-separated");
             }
             int bits = slash < 0 ? bytes.length * 8 : Integer.parseInt(text.substring(slash + 1));
             return new Network(bytes, bits);

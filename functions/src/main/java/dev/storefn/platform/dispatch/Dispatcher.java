@@ -16,6 +16,7 @@ import dev.storefn.platform.access.AccessGuard;
 import dev.storefn.platform.access.Credentials;
 import dev.storefn.platform.access.RateLimit;
 import dev.storefn.platform.access.RateLimiter;
+import dev.storefn.platform.access.RateLimits;
 import dev.storefn.platform.access.SessionCookies;
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Refusal;
@@ -44,7 +45,10 @@ public class Dispatcher {
             "X-Frame-Options", List.of("DENY"), "Referrer-Policy", List.of("strict-origin-when-cross-origin"));
     private static final List<String> NO_STORE = List.of("no-store");
 
-    /** The MDC key of the request id as log lines show it, formatted once per request. */
+    /** The MDC key of the request id as JSON log lines carry it ({@code LOG_FORMAT=json}). */
+    private static final String REQUEST_ID = "request_id";
+
+    /** The MDC key of the request id as text log lines show it, formatted once per request. */
     private static final String REQUEST = "request";
 
     /** What the access line and the observers learn while a request is answered. */
@@ -57,6 +61,7 @@ public class Dispatcher {
     private final ClientAddresses clientAddresses;
     private final CorsPolicy cors;
     private final RateLimiter rateLimiter;
+    private final RateLimits rateLimits;
     private final AccessGuard guard;
     private final Operations operations;
     private final BodyReader bodies;
@@ -64,13 +69,15 @@ public class Dispatcher {
     private final ErrorAnswers errors;
     private final List<RequestObserver> observers;
 
-    Dispatcher(Router router, ClientAddresses clientAddresses, CorsPolicy cors, RateLimiter rateLimiter, AccessGuard guard,
+    Dispatcher(Router router, ClientAddresses clientAddresses, CorsPolicy cors, RateLimiter rateLimiter, RateLimits rateLimits,
+            AccessGuard guard,
             Operations operations, BodyReader bodies, ObjectProvider<SessionCookies> sessionCookies, ErrorAnswers errors,
             List<RequestObserver> observers) {
         this.router = router;
         this.clientAddresses = clientAddresses;
         this.cors = cors;
         this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.guard = guard;
         this.operations = operations;
         this.bodies = bodies;
@@ -113,6 +120,16 @@ public class Dispatcher {
         String requestId = RequestIds.of(clientAddresses.isTrustedPeer(request.peerAddress()) ? request.header("x-request-id") : null);
         String client = clientAddresses.resolve(request.peerAddress(), request.headers().get("x-forwarded-for"));
         MDC.put(REQUEST, "[request_id=" + requestId + "] ");
+        MDC.put(REQUEST_ID, requestId);
+        try {
+            return answerAndLog(request, answering, started, requestId, client);
+        } finally {
+            MDC.remove(REQUEST);
+            MDC.remove(REQUEST_ID);
+        }
+    }
+
+    private WireResponse answerAndLog(WireRequest request, Answering answering, long started, String requestId, String client) {
         Trace trace = new Trace();
         WireResponse response;
         try {
@@ -121,8 +138,6 @@ public class Dispatcher {
             response = errors.refusal(refusal);
         } catch (RuntimeException failure) {
             response = errors.failure(failure, requestId);
-        } finally {
-            MDC.remove(REQUEST);
         }
         Map<String, List<String>> always = new LinkedHashMap<>(SECURITY_HEADERS);
         always.put("X-Request-Id", List.of(requestId));
@@ -171,9 +186,10 @@ public class Dispatcher {
             throw Refusal.detail(Refusal.Kind.FORBIDDEN, "CSRF Failed: Origin checking failed - " + request.header("origin")
                     + " does not match any trusted origins.");
         }
-        RateLimit limit = found.route().rateLimit();
-        if (limit != null) {
-            rateLimiter.hit(limit.bucket() + ":" + ClientAddresses.networkOf(client), limit.limit(), limit.window());
+        RateLimit declared = found.route().rateLimit();
+        if (declared != null) {
+            rateLimits.inForce(declared).ifPresent(limit ->
+                    rateLimiter.hit(limit.bucket() + ":" + ClientAddresses.networkOf(client), limit.limit(), limit.window()));
         }
         Credentials credentials = Credentials.of(request);
         Caller caller = found.route().access() == Access.ANYONE ? Caller.ANONYMOUS : guard.authenticate(credentials, request.method());

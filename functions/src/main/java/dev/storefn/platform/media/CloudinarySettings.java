@@ -3,6 +3,7 @@ package dev.storefn.platform.media;
 import java.util.Optional;
 
 import org.springframework.core.env.Environment;
+import dev.storefn.platform.Misconfiguration;
 
 /**
  * Cloudinary's account settings: {@code CLOUDINARY_URL} ({@code cloudinary://key:secret@cloud}), or
@@ -32,8 +33,8 @@ public record CloudinarySettings(String cloudName, String apiKey, String apiSecr
             return Optional.empty();
         }
         if (blank(cloud) || blank(key) || blank(secret)) {
-            throw new IllegalStateException("Set all three of CLOUDINARY_CLOUD_NAME, CLOUDINARY_API_KEY and"
-                    + " CLOUDINARY_API_SECRET, or CLOUDINARY_URL");
+            throw new Misconfiguration("Cloudinary is configured in part: set all three of CLOUDINARY_CLOUD_NAME,"
+                    + " CLOUDINARY_API_KEY and CLOUDINARY_API_SECRET, or CLOUDINARY_URL alone");
         }
         return Optional.of(new CloudinarySettings(cloud.strip(), key.strip(), secret.strip(), prefix));
     }
@@ -45,11 +46,11 @@ public record CloudinarySettings(String cloudName, String apiKey, String apiSecr
         int at = rest == null ? -1 : rest.lastIndexOf('@');
         int colon = at < 0 ? -1 : rest.indexOf(':');
         if (at < 0 || colon < 1 || colon > at - 2) {
-            throw new IllegalStateException("CLOUDINARY_URL must read cloudinary://API_KEY:API_SECRET@CLOUD_NAME");
+            throw new Misconfiguration("CLOUDINARY_URL must read cloudinary://API_KEY:API_SECRET@CLOUD_NAME (as Cloudinary's console shows it)");
         }
         String cloud = rest.substring(at + 1).replaceAll("[/?].*$", "");
         if (cloud.isEmpty()) {
-            throw new IllegalStateException("CLOUDINARY_URL must read cloudinary://API_KEY:API_SECRET@CLOUD_NAME");
+            throw new Misconfiguration("CLOUDINARY_URL must read cloudinary://API_KEY:API_SECRET@CLOUD_NAME (as Cloudinary's console shows it)");
         }
         return new CloudinarySettings(cloud, rest.substring(0, colon), rest.substring(colon + 1, at), prefix);
     }

@@ -17,6 +17,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import dev.storefn.platform.Misconfiguration;
 
 /**
  * Every call to a provider passes here. It refuses a call made inside a transaction or while a pooled
@@ -40,10 +41,10 @@ public class ProviderGates {
     public ProviderGates(@Value("${PROVIDER_TIMEOUT:PT10S}") Duration timeout,
             @Value("${PROVIDER_RETRY_AFTER:PT15S}") Duration retryAfter) {
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("PROVIDER_TIMEOUT must be a positive duration, such as PT10S");
+            throw new Misconfiguration("PROVIDER_TIMEOUT must be a positive duration, such as PT10S");
         }
         if (retryAfter.isNegative() || retryAfter.isZero()) {
-            throw new IllegalArgumentException("PROVIDER_RETRY_AFTER must be a positive duration, such as PT15S");
+            throw new Misconfiguration("PROVIDER_RETRY_AFTER must be a positive duration, such as PT15S");
         }
         this.timeout = timeout;
         this.retryAfter = retryAfter;
