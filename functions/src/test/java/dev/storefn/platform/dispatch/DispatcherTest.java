@@ -22,6 +22,7 @@ import dev.storefn.platform.operation.Refusal;
 import dev.storefn.platform.wire.WireRequest;
 import dev.storefn.platform.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class DispatcherTest extends FunctionsTest {
 
@@ -143,7 +144,7 @@ class DispatcherTest extends FunctionsTest {
 
     @Test
     void theSchemaDescribesEveryRoute() {
-        var paths = body(get("/schema/")).get("paths");
+        var paths = document().get("paths");
         for (Route route : RouteTable.ROUTES) {
             var operation = paths.get(route.path()).get(route.method().toLowerCase());
             assertThat(operation).as(route.path()).isNotNull();
@@ -158,7 +159,7 @@ class DispatcherTest extends FunctionsTest {
             }
             boolean takesBody = InputBinder.of(route.input(), route.parameterNames()).readsBody();
             assertThat(operation.has("requestBody")).as(route.method() + " " + route.path()).isEqualTo(takesBody
-                    || route.name().equals("refreshToken") || route.name().equals("logout"));
+                    || route.name().equals("refreshToken") || route.name().equals("logout") || route.name().equals("stripeWebhook"));
         }
     }
 
@@ -166,11 +167,16 @@ class DispatcherTest extends FunctionsTest {
     void theSchemaOfAnAnswerNamesTheFieldsTheAnswerHas() {
         long id = insertProduct("Schema Tee", "men", "10.00", 1, "A tee that documents itself");
         JsonNode product = body(get("/api/products/" + id + "/"));
-        JsonNode documented = body(get("/schema/")).get("components").get("schemas").get("ProductView").get("properties");
+        JsonNode documented = document().get("components").get("schemas").get("ProductView").get("properties");
         assertThat(documented.propertyNames()).containsExactlyElementsOf(product.propertyNames());
-        JsonNode register = body(get("/schema/")).get("components").get("schemas").get("RegisterInput");
+        JsonNode register = document().get("components").get("schemas").get("RegisterInput");
         assertThat(register.get("required")).extracting(JsonNode::asString).containsExactly("email", "password");
         assertThat(register.get("properties").get("password").get("minLength").asInt()).isEqualTo(8);
+    }
+
+    /** GET /schema/, read without the bounds the platform's mapper puts on request bodies: it is larger than any. */
+    private JsonNode document() {
+        return JsonMapper.builder().build().readTree(get("/schema/").body());
     }
 
     @Test
