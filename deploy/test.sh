@@ -8,7 +8,8 @@
 # the box: a real PostgreSQL, real nginx on 127.0.0.1:18080/18443 with the site from
 # deploy/nginx.conf and a self-signed certificate, and storefn released by deploy/release.sh into
 # a temporary STOREFN_HOME (direct process manager): HTTP behaviour through nginx (headers, gzip,
-# body limits per route, error bodies, rate limits), the slots' switching and rollbacks.
+# body limits per route, error bodies, rate limits, the API docs in headless Chromium), the slots'
+# switching and rollbacks.
 #
 # What only a real box shows (systemd, bootstrap for real, certbot, a release under load through
 # the deploy job, restarts, reboots) is deploy/rehearse.sh's, which runs after this.
