@@ -8,7 +8,8 @@
 # the box: a real PostgreSQL, real nginx on 127.0.0.1:18080/18443 with the site from
 # deploy/nginx.conf and a self-signed certificate, and storefn released by deploy/release.sh into
 # a temporary STOREFN_HOME (direct process manager): HTTP behaviour through nginx (headers, gzip,
-# body limits per route, error bodies, rate limits), the slots' switching and rollbacks.
+# body limits per route, error bodies, rate limits, the API docs in headless Chromium), the slots'
+# switching and rollbacks.
 #
 # What only a real box shows (systemd, bootstrap for real, certbot, a release under load through
 # the deploy job, restarts, reboots) is deploy/rehearse.sh's, which runs after this.
@@ -76,6 +77,7 @@ install_missing() {
     command -v pgrep >/dev/null || pkgs+=(procps)
     command -v flock >/dev/null || pkgs+=(util-linux)
     command -v npm >/dev/null || pkgs+=(npm)
+    command -v chromium >/dev/null || pkgs+=(chromium)
     if ((${#pkgs[@]})); then
         note "installing ${pkgs[*]}"
         $SUDO apt-get update -q >/dev/null
@@ -432,6 +434,23 @@ lint_schema() {
     fi
 }
 check "GET /schema/ lints clean with redocly (recommended rules, redocly.yaml)" lint_schema
+
+# /docs/ through nginx in headless Chromium that can resolve no host but the shop's: Swagger UI must render from
+# what storefn serves alone and list every operation of /schema/.
+docs_render() {
+    local want got
+    mkdir -p "$T/chromium"
+    timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+        --disable-component-update --disable-sync --user-data-dir="$T/chromium" --virtual-time-budget=15000 \
+        --host-resolver-rules="MAP $DOMAIN 127.0.0.1, MAP * ~NOTFOUND" --ignore-certificate-errors \
+        --dump-dom "$HTTPS/docs/" >"$T/docs.dom" 2>"$T/chromium.log" || { tail -n 5 "$T/chromium.log"; return 1; }
+    want=$(grep -o '"operationId"' "$T/schema.b" | wc -l)
+    got=$(grep -o 'class="opblock-summary-path" data-path="' "$T/docs.dom" | wc -l)
+    echo "operations in /schema/: $want, listed on /docs/: $got"
+    ((want > 30 && got == want)) && grep -q 'data-path="/api/orders/create/"' "$T/docs.dom" &&
+        grep -q 'Place an order from the cart' "$T/docs.dom" && grep -q 'data-tag="panel"' "$T/docs.dom"
+}
+check "/docs/ renders offline in headless Chromium and lists every operation" docs_render
 
 fetch api --interface 127.0.0.7 "$HTTPS/api/products/"
 check "API response (200) has the security headers" expect api 200 headers

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.ClientNetwork;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Names;
 import dev.storefn.platform.database.Transactions;
@@ -22,7 +23,13 @@ public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.G
 
     private static final Logger log = LoggerFactory.getLogger(GoogleSignIn.class);
 
-    record Input(@Field(required = false, blank = true) String idToken, ClientNetwork network) {
+    @Doc("The ID token's signature, issuer, audience (GOOGLE_CLIENT_ID) and expiry are checked, and its email must be"
+            + " verified; an account with that email is the same person. Without GOOGLE_CLIENT_ID: 503.")
+    record Input(
+            @Doc(value = "The credential (a JWT) Google Identity Services gave the storefront; missing: 400 `Missing id_token`",
+                    example = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJhY2NvdW50cy5nb29nbGUuY29tIn0.c2lnbmF0dXJl")
+            @Field(required = false, blank = true) String idToken,
+            ClientNetwork network) {
     }
 
     private final GoogleIdTokens google;

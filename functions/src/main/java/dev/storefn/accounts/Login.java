@@ -10,6 +10,7 @@ import dev.storefn.platform.access.RateLimit;
 import dev.storefn.platform.access.RateLimiter;
 import dev.storefn.platform.access.RateLimits;
 import dev.storefn.platform.operation.ClientNetwork;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Refusal;
 
@@ -30,8 +31,13 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
     static final RateLimit FAILURES = new RateLimit("loginFailures", FAILURES_PER_ACCOUNT, FAILURE_WINDOW);
     static final String INVALID = "Invalid credentials";
 
-    record Input(@Field(maxLength = Email.MAX_LENGTH, pattern = Email.PATTERN, mismatch = Email.INVALID) String email,
-            @Field(trim = false) String password, ClientNetwork network) {
+    @Doc("Wrong credentials are 400 `{\"detail\": \"Invalid credentials\"}`. After 10 failures in 15 minutes an account"
+            + " takes sign-ins only from networks it has signed in from before (429 elsewhere); a blocked account is 401.")
+    record Input(
+            @Doc(value = "The account's email, in any case", example = "asha@example.com")
+            @Field(maxLength = Email.MAX_LENGTH, pattern = Email.PATTERN, mismatch = Email.INVALID) String email,
+            @Doc(value = "The password, as typed", example = "correct horse battery") @Field(trim = false) String password,
+            ClientNetwork network) {
     }
 
     private final UserRepository users;

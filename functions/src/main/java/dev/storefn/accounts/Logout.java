@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Credential;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.LenientBody;
 
 /**
@@ -16,10 +17,16 @@ public class Logout implements Function<Logout.Input, Logout.LoggedOut> {
 
     /** Logging out never fails: a body it cannot read just names no refresh token. */
     @LenientBody
-    record Input(@Credential(Credential.Kind.ACCESS) String access, @Credential(Credential.Kind.REFRESH) String refresh) {
+    @Doc("Always 200. The session of the access token in `Authorization` (even an expired one) ends, and so does the"
+            + " refresh token's: neither works again. A body that is not JSON is read as none.")
+    record Input(@Credential(Credential.Kind.ACCESS) String access,
+            @Doc(value = "Optional: the refresh token to end as well (in cookie mode, its cookie)",
+                    example = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoicmVmcmVzaCJ9.c2lnbmF0dXJl")
+            @Credential(Credential.Kind.REFRESH) String refresh) {
     }
 
-    record LoggedOut(String message) {
+    record LoggedOut(@Doc(value = "Always `Logged out successfully`", example = "Logged out successfully",
+            allowed = "Logged out successfully") String message) {
     }
 
     private final Tokens tokens;

@@ -5,16 +5,21 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Credential;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Refusal;
 
 /** {@code POST /api/refresh/}: a new access token for the same session; the refresh token is not rotated. */
 @Component
 public class RefreshToken implements Function<RefreshToken.Input, RefreshToken.Refreshed> {
 
-    record Input(@Credential(Credential.Kind.REFRESH) String refresh) {
+    record Input(@Doc(value = "The refresh token of a sign-in (valid for 7 days); in cookie mode it may come as its cookie"
+            + " instead. Missing: 401 `No refresh token provided`; invalid, expired or its session ended: 401 `Refresh token invalid`",
+            example = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoicmVmcmVzaCJ9.c2lnbmF0dXJl")
+            @Credential(Credential.Kind.REFRESH) String refresh) {
     }
 
-    record Refreshed(String access) {
+    record Refreshed(@Doc(value = "A new access token of the same session, valid for an hour",
+            example = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoiYWNjZXNzIn0.c2lnbmF0dXJl") String access) {
     }
 
     private final Tokens tokens;

@@ -6,6 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.ClientNetwork;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Names;
 import dev.storefn.platform.operation.Refusal;
@@ -20,9 +21,13 @@ public class Register implements Function<Register.Input, SessionStart.SignedIn>
     static final String BLANK_PASSWORD = "This password is entirely white space.";
 
     record Input(
+            @Doc(value = "The account's email, its sign-in name: unique, compared without regard to case", example = "asha@example.com")
             @Field(maxLength = Email.MAX_LENGTH, pattern = Email.PATTERN, mismatch = Email.INVALID) String email,
+            @Doc(value = "8 to 128 characters, not only white space; taken as typed (not trimmed)", example = "correct horse battery")
             @Field(trim = false, minLength = MIN_PASSWORD, maxLength = MAX_PASSWORD) String password,
+            @Doc(value = "Optional; empty when left out", example = "Asha")
             @Field(required = false, blank = true, maxLength = 30, pattern = Names.PATTERN, mismatch = Names.INVALID) String firstName,
+            @Doc(value = "Optional; empty when left out", example = "Menon")
             @Field(required = false, blank = true, maxLength = 30, pattern = Names.PATTERN, mismatch = Names.INVALID) String lastName,
             ClientNetwork network) {
 

@@ -3,6 +3,7 @@ package dev.storefn.accounts;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.ClientNetwork;
+import dev.storefn.platform.operation.Doc;
 
 /**
  * Starts a session for a user who has just proven who they are: a token pair, sharing one session id. The
@@ -18,10 +19,21 @@ class SessionStart {
         String refresh();
     }
 
-    record SignedIn(UserView user, String access, String refresh) implements Session {
+    record SignedIn(@Doc("The signed-in user") UserView user,
+            @Doc(value = "The access token: send it as `Authorization: Bearer <access>`; valid for an hour",
+                    example = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoiYWNjZXNzIn0.c2lnbmF0dXJl") String access,
+            @Doc(value = "The refresh token, for POST /api/refresh/; valid for 7 days or until logout",
+                    example = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoicmVmcmVzaCJ9.c2lnbmF0dXJl") String refresh)
+            implements Session {
     }
 
-    record GoogleSignedIn(UserView user, boolean created, String access, String refresh) implements Session {
+    record GoogleSignedIn(@Doc("The signed-in user") UserView user,
+            @Doc(value = "Whether this sign-in created the account", example = "false") boolean created,
+            @Doc(value = "The access token: send it as `Authorization: Bearer <access>`; valid for an hour",
+                    example = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoiYWNjZXNzIn0.c2lnbmF0dXJl") String access,
+            @Doc(value = "The refresh token, for POST /api/refresh/; valid for 7 days or until logout",
+                    example = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoicmVmcmVzaCJ9.c2lnbmF0dXJl") String refresh)
+            implements Session {
     }
 
     private final Tokens tokens;

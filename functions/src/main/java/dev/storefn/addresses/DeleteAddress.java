@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Message;
 import dev.storefn.platform.operation.Refusal;
 
@@ -12,7 +13,7 @@ import dev.storefn.platform.operation.Refusal;
 @Component
 public class DeleteAddress implements Function<DeleteAddress.Input, Message> {
 
-    record Input(Caller caller, long addressId) {
+    record Input(Caller caller, @Doc(value = "The address's id (one of the caller's)", example = "12") long addressId) {
     }
 
     private final AddressRepository addresses;

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Refusal;
 import dev.storefn.platform.operation.WholeBody;
 
@@ -12,7 +13,8 @@ import dev.storefn.platform.operation.WholeBody;
 @Component
 public class UpdateAddress implements Function<UpdateAddress.Input, Address> {
 
-    record Input(Caller caller, long addressId, @WholeBody(partial = true) NewAddress changes) {
+    record Input(Caller caller, @Doc(value = "The address's id (one of the caller's)", example = "12") long addressId,
+            @WholeBody(partial = true) NewAddress changes) {
     }
 
     private final AddressRepository addresses;

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Message;
 import dev.storefn.platform.operation.Range;
@@ -19,8 +20,12 @@ public class AddToCart implements Function<AddToCart.Input, Message> {
 
     static final int MAX_PER_LINE = 99;
 
+    @Doc("Adding a product already in the cart adds to its line. More than the stock (with what the line holds) is 400;"
+            + " no stock is set aside until an order is placed.")
     record Input(Caller caller,
+            @Doc(value = "The product to add", example = "42")
             @Field(missing = "Product ID is required.", invalid = "Product ID must be a valid integer.") long productId,
+            @Doc(value = "How many to add, 1 to 99; 1 when left out", example = "2")
             @Field(required = false, invalid = "Quantity must be a valid integer.")
             @Range(min = 1, belowMin = "Quantity must be at least 1.", max = MAX_PER_LINE,
                     aboveMax = "Maximum quantity per item is 99.") Integer quantity) {

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Message;
 import dev.storefn.platform.operation.Refusal;
 
@@ -12,7 +13,8 @@ import dev.storefn.platform.operation.Refusal;
 @Component
 public class AddToWishlist implements Function<AddToWishlist.Input, Message> {
 
-    record Input(Caller caller, long productId) {
+    record Input(Caller caller,
+            @Doc(value = "The product to keep; one already there is not added twice", example = "42") long productId) {
     }
 
     private final WishlistRepository wishlists;

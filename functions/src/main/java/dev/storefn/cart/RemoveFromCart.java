@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Message;
 import dev.storefn.platform.operation.Refusal;
 
@@ -12,7 +13,8 @@ import dev.storefn.platform.operation.Refusal;
 @Component
 public class RemoveFromCart implements Function<RemoveFromCart.Input, Message> {
 
-    record Input(Caller caller, long itemId) {
+    record Input(Caller caller,
+            @Doc(value = "The cart line's id (`items[].id` of GET /api/cart/), not the product's", example = "5") long itemId) {
     }
 
     private final CartRepository carts;

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Message;
 import dev.storefn.platform.operation.Refusal;
 
@@ -12,7 +13,8 @@ import dev.storefn.platform.operation.Refusal;
 @Component
 public class RemoveFromWishlist implements Function<RemoveFromWishlist.Input, Message> {
 
-    record Input(Caller caller, long itemId) {
+    record Input(Caller caller, @Doc(value = "The wishlist item's id (`items[].id` of GET /api/cart/wishlist/), not the product's",
+            example = "3") long itemId) {
     }
 
     private final WishlistRepository wishlists;

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Message;
 import dev.storefn.platform.operation.Refusal;
@@ -13,7 +14,10 @@ import dev.storefn.platform.operation.Refusal;
 @Component
 public class UpdateCartItem implements Function<UpdateCartItem.Input, Message> {
 
-    record Input(Caller caller, long itemId, @Field(required = false) Integer quantity) {
+    record Input(Caller caller,
+            @Doc(value = "The cart line's id (`items[].id` of GET /api/cart/), not the product's", example = "5") long itemId,
+            @Doc(value = "The line's new quantity, 1 to 99 and at most the stock (missing or below 1: 400 `Invalid quantity`)",
+                    example = "3") @Field(required = false) Integer quantity) {
     }
 
     private final CartRepository carts;

@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Image;
 import dev.storefn.platform.operation.Upload;
@@ -13,7 +14,9 @@ import dev.storefn.platform.operation.WholeBody;
 @Component
 public class CreateProduct implements Function<CreateProduct.Input, ProductView> {
 
-    record Input(@WholeBody ProductFields product, @Field(required = false) @Image Upload image) {
+    record Input(@WholeBody ProductFields product,
+            @Doc("A JPEG, PNG, WebP or GIF image of at most 10 MB, in a multipart/form-data body; optional")
+            @Field(required = false) @Image Upload image) {
     }
 
     private final Catalog catalog;

@@ -4,13 +4,14 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Refusal;
 
 /** {@code GET /api/products/{id}/}. */
 @Component
 public class GetProduct implements Function<GetProduct.Input, ProductView> {
 
-    record Input(long id) {
+    record Input(@Doc(value = "The product's id", example = "42") long id) {
     }
 
     private final ProductRepository products;

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Listing;
 import dev.storefn.platform.operation.Paging;
 import dev.storefn.platform.operation.Query;
@@ -24,7 +25,13 @@ public class ListProducts implements Function<ListProducts.Input, Listing<Produc
     // DRF's search_smart_split: quoted phrases stay whole, otherwise split on whitespace and commas.
     private static final Pattern SEARCH_TERM = Pattern.compile("\"([^\"]*)\"|'([^']*)'|([^\\s,]+)");
 
-    record Input(@Query String search, @Query String category, @Query BigDecimal minPrice, @Query BigDecimal maxPrice,
+    record Input(
+            @Doc(value = "Words every product must have in its name or description, in any case; split on spaces and commas,"
+                    + " \"quoted phrases\" kept whole; the first 10 count", example = "batman tee") @Query String search,
+            @Doc(value = "Only this department (in any case; another value matches nothing)", example = "men", allowed = {"men", "women"})
+            @Query String category,
+            @Doc(value = "Only products at this price or more", example = "500") @Query BigDecimal minPrice,
+            @Doc(value = "Only products at this price or less", example = "1500") @Query BigDecimal maxPrice,
             Paging paging) {
 
         Input {

@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Image;
 import dev.storefn.platform.operation.Upload;
@@ -16,7 +17,9 @@ import dev.storefn.platform.operation.WholeBody;
 @Component
 public class ReplaceProduct implements Function<ReplaceProduct.Input, ProductView> {
 
-    record Input(long id, @WholeBody ProductFields product, @Field(required = false) @Image Upload image) {
+    record Input(@Doc(value = "The product's id", example = "42") long id, @WholeBody ProductFields product,
+            @Doc("A JPEG, PNG, WebP or GIF image of at most 10 MB, in a multipart/form-data body; left out, the image stays")
+            @Field(required = false) @Image Upload image) {
     }
 
     private final Catalog catalog;

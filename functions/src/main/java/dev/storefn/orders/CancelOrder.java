@@ -5,16 +5,23 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Refusal;
 
 /** {@code POST /api/orders/{order_id}/cancel/}: the buyer cancels a processing order; its stock comes back once. */
 @Component
 public class CancelOrder implements Function<CancelOrder.Input, CancelOrder.Cancelled> {
 
-    record Input(Caller caller, long orderId) {
+    @Doc("Only the buyer's own order, while it is processing. Its stock comes back; an open Stripe checkout is ended, and a"
+            + " paid card order is refunded (see `refund_status` on the order).")
+    record Input(Caller caller, @Doc(value = "The order's id", example = "101") long orderId) {
     }
 
-    record Cancelled(String message, long orderId, String refundInfo) {
+    record Cancelled(@Doc(value = "Always `Order cancelled successfully`", example = "Order cancelled successfully",
+            allowed = "Order cancelled successfully") String message,
+            @Doc(value = "The order's id", example = "101") long orderId,
+            @Doc(value = "For a paid order, when its refund arrives; null for an unpaid one",
+                    example = "Your refund will be processed within 5-7 business days", nullable = true) String refundInfo) {
     }
 
     private final OrderRepository orders;

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Refusal;
 
@@ -16,11 +17,18 @@ import dev.storefn.platform.operation.Refusal;
 @Component
 public class ChangeOrderStatus implements Function<ChangeOrderStatus.Input, ChangeOrderStatus.Updated> {
 
-    record Input(Caller caller, long orderId, @Field(required = false, blank = true) String orderStatus,
-            @Field(required = false, blank = true) String paymentStatus) {
+    @Doc("Moves follow the order's states: processing to shipped to delivered, processing or shipped to cancelled (stock"
+            + " restored once, a card payment refunded). Payment goes from unpaid to paid only (cash collected). An illegal move"
+            + " is 400 and changes nothing.")
+    record Input(Caller caller, @Doc(value = "The order's id", example = "101") long orderId,
+            @Doc(value = "The new status, in any case; empty or left out: unchanged", example = "shipped",
+                    allowed = {"processing", "shipped", "delivered", "cancelled"}) @Field(required = false, blank = true) String orderStatus,
+            @Doc(value = "`paid` records a cash payment, in any case; empty or left out: unchanged", example = "paid",
+                    allowed = {"unpaid", "paid"}) @Field(required = false, blank = true) String paymentStatus) {
     }
 
-    record Updated(String message, OrderView order) {
+    record Updated(@Doc(value = "Always `Order updated successfully`", example = "Order updated successfully",
+            allowed = "Order updated successfully") String message, @Doc("The order as it is now") OrderView order) {
     }
 
     private final OrderRepository orders;

@@ -18,6 +18,7 @@ import dev.storefn.cart.Carts;
 import dev.storefn.catalog.Stock;
 import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Range;
 import dev.storefn.platform.operation.Refusal;
@@ -36,16 +37,30 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answ
     static final String CURRENCY = "inr";
     static final String PROVIDER_UNAVAILABLE = "Payment provider unavailable";
 
-    record Line(@Field(missing = "Invalid cart format", invalid = "Invalid cart format") long id,
+    @Doc("A line of the storefront's cart. Only `id` and `quantity` are used (lines of one product are added up); `name`"
+            + " only names an unknown product in the refusal, and `price` or any other field is ignored: prices are the catalog's.")
+    record Line(@Doc(value = "The product's id", example = "42")
+            @Field(missing = "Invalid cart format", invalid = "Invalid cart format") long id,
+            @Doc(value = "How many, 1 to 99 (also once lines of one product are added up)", example = "2")
             @Field(missing = "Invalid cart format", invalid = "Invalid cart format")
             @Range(min = 1, belowMin = QUANTITY, max = 99, aboveMax = QUANTITY) int quantity,
+            @Doc(value = "The storefront's name for the product, used only in `Product <name> not found`",
+                    example = "Batman: Dark Knight Oversized T-Shirt")
             @Field(required = false, blank = true, invalid = "Invalid cart format") String name) {
     }
 
+    @Doc("Stock is taken at once and the server cart emptied. Cash on delivery answers the placed order; `stripe` answers"
+            + " the Stripe Checkout URL to send the buyer to (unpaid, the order is cancelled and its stock restored when the"
+            + " checkout expires). Send an `Idempotency-Key` so that a retry cannot place a second order.")
     record Input(Caller caller,
+            @Doc("Needed: the storefront's cart, one line per product; missing or empty is 400 `Cart is empty or invalid`")
             @Field(required = false, invalid = "Cart is empty or invalid", refuseAsError = true) List<Line> cart,
+            @Doc(value = "Needed: how the buyer pays, in any case (another value is 400 `Invalid payment method`)",
+                    example = "cod", allowed = {"cod", "stripe"})
             @Field(required = false, invalid = "Invalid payment method", refuseAsError = true) String paymentMethod,
+            @Doc("Ship to this saved address of the caller's (it wins over `address`)")
             @Field(required = false) Long addressId,
+            @Doc("Or ship to this address, saved to the address book once the order stands (while it has room for 50)")
             @Field(required = false, flatErrors = true) NewAddress address) {
     }
 
@@ -53,10 +68,17 @@ public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answ
     sealed interface Answer permits Placed, CheckoutStarted {
     }
 
-    record Placed(String message, long orderId, String paymentMethod, String paymentStatus, String orderStatus) implements Answer {
+    @Doc("A cash-on-delivery order, placed")
+    record Placed(@Doc(value = "Always `COD order placed`", example = "COD order placed", allowed = "COD order placed") String message,
+            @Doc(value = "The new order's id", example = "101") long orderId,
+            @Doc(value = "Always `cod` here", example = "cod", allowed = "cod") String paymentMethod,
+            @Doc(value = "Always `unpaid`: cash is collected on delivery", example = "unpaid", allowed = "unpaid") String paymentStatus,
+            @Doc(value = "Always `processing`", example = "processing", allowed = "processing") String orderStatus) implements Answer {
     }
 
-    record CheckoutStarted(String checkoutUrl) implements Answer {
+    @Doc("A card order, placed unpaid: send the buyer to the checkout")
+    record CheckoutStarted(@Doc(value = "Stripe Checkout's page for this order; back from it, call GET /api/orders/verify-payment/",
+            example = "https://checkout.stripe.com/c/pay/cs_test_a1B2c3D4") String checkoutUrl) implements Answer {
     }
 
     private final OrderLifecycle lifecycle;

@@ -5,13 +5,14 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Refusal;
 
 /** {@code GET /api/orders/{order_id}/}: one order, for its buyer or staff; anyone else hears it does not exist. */
 @Component
 public class GetOrder implements Function<GetOrder.Input, OrderView> {
 
-    record Input(Caller caller, long orderId) {
+    record Input(Caller caller, @Doc(value = "The order's id", example = "101") long orderId) {
     }
 
     private final OrderRepository orders;

@@ -8,6 +8,7 @@ import dev.storefn.accounts.StaffAccounts;
 import dev.storefn.addresses.AddressBook;
 import dev.storefn.cart.Carts;
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 
 /**
  * {@code DELETE /api/panel/users/{id}/delete/}: {@code {"status": "deleted"}}. Unlike the original, which deleted
@@ -17,10 +18,10 @@ import dev.storefn.platform.operation.Caller;
 @Component
 public class DeleteUser implements Function<DeleteUser.Input, DeleteUser.Deleted> {
 
-    record Input(Caller caller, long id) {
+    record Input(Caller caller, @Doc(value = "The user's id (not the caller's own: 400)", example = "7") long id) {
     }
 
-    record Deleted(String status) {
+    record Deleted(@Doc(value = "Always `deleted`", example = "deleted", allowed = "deleted") String status) {
     }
 
     private final StaffAccounts accounts;

@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.Doc;
+
 
 /**
  * {@code GET /api/panel/dashboard/}: the shop at a glance, as the original's dashboard shows it. Revenue is exact
@@ -20,9 +22,14 @@ public class GetDashboard implements Function<GetDashboard.Input, GetDashboard.D
     record Input() {
     }
 
-    record Dashboard(long totalUsers, long totalProducts, long totalOrders, BigDecimal totalRevenue,
-            List<ShopFigures.OrderDashboard> recentOrders, List<ShopFigures.NameCount> categoryData,
-            List<ShopFigures.ProductMini> lowStockProducts) {
+    record Dashboard(@Doc(value = "Accounts, erased ones not counted", example = "1250") long totalUsers,
+            @Doc(value = "Products in the catalog", example = "86") long totalProducts,
+            @Doc(value = "Orders of every status", example = "3120") long totalOrders,
+            @Doc(value = "Rupees of the orders paid for, whatever became of them since; `0` when none", example = "2451830.50")
+            BigDecimal totalRevenue,
+            @Doc("The 5 newest orders") List<ShopFigures.OrderDashboard> recentOrders,
+            @Doc("Products per department: `name` is the department") List<ShopFigures.NameCount> categoryData,
+            @Doc("The 5 products with the least stock, whatever it is") List<ShopFigures.ProductMini> lowStockProducts) {
     }
 
     private final ShopFigures figures;

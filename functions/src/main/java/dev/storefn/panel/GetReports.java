@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.Doc;
+
 
 /**
  * {@code GET /api/panel/reports/}: orders and revenue, paid revenue per day of the store's time zone
@@ -17,8 +19,14 @@ public class GetReports implements Function<GetReports.Input, GetReports.Report>
     record Input() {
     }
 
-    record Report(long totalOrders, BigDecimal totalRevenue, List<ShopFigures.DayTotal> revenueTimeline,
-            List<ShopFigures.NameCount> paymentDistribution, List<ShopFigures.NameCount> statusDistribution) {
+    record Report(@Doc(value = "Orders of every status", example = "3120") long totalOrders,
+            @Doc(value = "Rupees of the orders paid for, whatever became of them since; `0` when none", example = "2451830.50")
+            BigDecimal totalRevenue,
+            @Doc("Paid revenue per day of the store's time zone (STORE_TIME_ZONE), oldest first")
+            List<ShopFigures.DayTotal> revenueTimeline,
+            @Doc("Orders per payment method: `name` is `COD` or `STRIPE`") List<ShopFigures.NameCount> paymentDistribution,
+            @Doc("Orders per status: `name` is `Processing`, `Shipped`, `Delivered` or `Cancelled`")
+            List<ShopFigures.NameCount> statusDistribution) {
     }
 
     private final ShopFigures figures;

@@ -4,13 +4,14 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Refusal;
 
 /** {@code GET /api/panel/users/{id}/}: the user and all their orders, newest first, in one query. */
 @Component
 public class GetUser implements Function<GetUser.Input, AdminUserDetail> {
 
-    record Input(long id) {
+    record Input(@Doc(value = "The user's id", example = "7") long id) {
     }
 
     private final AdminUserRepository users;

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Repository;
 
 import dev.storefn.platform.format.Timestamps;
 
+import dev.storefn.platform.operation.Doc;
+
 /** The SQL of the dashboard and the reports: aggregates computed by the database, never every order read here. */
 @Repository
 class ShopFigures {
@@ -24,17 +26,27 @@ class ShopFigures {
     record Totals(long users, long products, long orders, BigDecimal revenue) {
     }
 
-    record NameCount(String name, long count) {
+    record NameCount(@Doc(value = "What is counted: a department, a payment method or a status, as the list says", example = "men")
+            String name, @Doc(value = "How many", example = "48") long count) {
     }
 
     /** A store day's paid revenue; {@code name} is the day, {@code YYYY-MM-DD}. */
-    record DayTotal(String name, BigDecimal total) {
+    record DayTotal(@Doc(value = "The day, `YYYY-MM-DD`", example = "2025-12-20") String name,
+            @Doc(value = "Rupees paid on orders placed that day", example = "15994.00") BigDecimal total) {
     }
 
-    record OrderDashboard(long id, String totalAmount, String paymentMethod, String orderStatus, String createdAt) {
+    record OrderDashboard(@Doc(value = "The order's id", example = "101") long id,
+            @Doc(value = "The total in rupees, a string with two decimals", example = "1798.00") String totalAmount,
+            @Doc(value = "How the buyer pays", example = "cod", allowed = {"cod", "stripe"}) String paymentMethod,
+            @Doc(value = "Where the order is", example = "processing", allowed = {"processing", "shipped", "delivered", "cancelled"}) String orderStatus,
+            @Doc(value = "When it was placed: ISO-8601 with the store's offset", example = "2025-12-20T14:05:09.481250+05:30")
+            String createdAt) {
     }
 
-    record ProductMini(long id, String name, int stock, String price) {
+    record ProductMini(@Doc(value = "The product's id", example = "42") long id,
+            @Doc(value = "The name", example = "Batman: Dark Knight Oversized T-Shirt") String name,
+            @Doc(value = "Units in stock now", example = "2") int stock,
+            @Doc(value = "Rupees, as a string with two decimals", example = "899.00") String price) {
     }
 
     private static final RowMapper<NameCount> NAME_COUNT = (rs, row) -> new NameCount(rs.getString("name"), rs.getLong("count"));

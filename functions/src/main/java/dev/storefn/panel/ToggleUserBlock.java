@@ -8,15 +8,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.storefn.accounts.StaffAccounts;
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 
 /** {@code POST /api/panel/users/{id}/toggle-block/}: {@code {"status": "success", "isBlock": ...}}. */
 @Component
 public class ToggleUserBlock implements Function<ToggleUserBlock.Input, ToggleUserBlock.Toggled> {
 
-    record Input(Caller caller, long id) {
+    @Doc("A blocked user cannot sign in, and every request with their tokens is refused (401) until unblocked.")
+    record Input(Caller caller, @Doc(value = "The user's id (not the caller's own: 400)", example = "7") long id) {
     }
 
-    record Toggled(String status, @JsonProperty("isBlock") boolean isBlock) {
+    record Toggled(@Doc(value = "Always `success`", example = "success", allowed = "success") String status,
+            @Doc(value = "Whether the user is blocked now", example = "true") @JsonProperty("isBlock") boolean isBlock) {
     }
 
     private final StaffAccounts accounts;

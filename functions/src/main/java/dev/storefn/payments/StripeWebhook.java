@@ -12,6 +12,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 
 import dev.storefn.orders.OrderPayments;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Header;
 import dev.storefn.platform.operation.JsonRecords;
 import dev.storefn.platform.operation.Refusal;
@@ -28,10 +29,19 @@ public class StripeWebhook implements Function<StripeWebhook.Input, StripeWebhoo
     private static final Logger log = LoggerFactory.getLogger(StripeWebhook.class);
     static final String INVALID = "Invalid signature or payload";
 
-    record Input(byte[] payload, @Header("Stripe-Signature") String signature) {
+    @Doc("For Stripe only (subscribe `checkout.session.completed`, `checkout.session.expired`,"
+            + " `checkout.session.async_payment_succeeded` and `checkout.session.async_payment_failed`). Each event is applied"
+            + " once; a paid checkout marks its order paid when amount and currency match; an expired or failed one cancels the"
+            + " unpaid order. A bad signature or payload is 400 `Invalid signature or payload`; without STRIPE_WEBHOOK_SECRET, 503.")
+    record Input(@Doc("Stripe's event exactly as Stripe sent it: the signature covers these bytes") byte[] payload,
+            @Doc(value = "Stripe's signature of the body, `t=<unix time>,v1=<HMAC-SHA256 hex>`, checked with STRIPE_WEBHOOK_SECRET"
+                    + " and at most 300 s old; without it the event is refused",
+                    example = "t=1766224800,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd")
+            @Header("Stripe-Signature") String signature) {
     }
 
-    record Received(String status) {
+    record Received(@Doc(value = "Always `success`: the event is taken (applied, already applied, or not one storefn acts on)",
+            example = "success", allowed = "success") String status) {
     }
 
     private final String secret;

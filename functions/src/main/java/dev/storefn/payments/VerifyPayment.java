@@ -9,6 +9,7 @@ import com.stripe.model.checkout.Session;
 import dev.storefn.orders.OrderPayments;
 import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Query;
 import dev.storefn.platform.operation.Refusal;
 import dev.storefn.platform.provider.ProviderBusy;
@@ -21,10 +22,17 @@ import dev.storefn.platform.provider.ProviderFailed;
 @Component
 public class VerifyPayment implements Function<VerifyPayment.Input, VerifyPayment.Verified> {
 
-    record Input(Caller caller, @Query String sessionId) {
+    @Doc("The session must be the one stored on one of the caller's orders (else 404 `Order not found`); a paid one marks the"
+            + " order paid, as the webhook would. Without STRIPE_SECRET_KEY, 503.")
+    record Input(Caller caller,
+            @Doc(value = "The Checkout Session id Stripe added to the success URL; missing: 400 `Missing session_id`",
+                    example = "cs_test_a1B2c3D4") @Query String sessionId) {
     }
 
-    record Verified(long orderId, String paymentStatus, String orderStatus, boolean paymentVerified) {
+    record Verified(@Doc(value = "The order the session pays", example = "102") long orderId,
+            @Doc(value = "The order's payment status now", example = "paid", allowed = {"unpaid", "paid"}) String paymentStatus,
+            @Doc(value = "The order's status now", example = "processing", allowed = {"processing", "shipped", "delivered", "cancelled"}) String orderStatus,
+            @Doc(value = "Whether Stripe says the session is paid", example = "true") boolean paymentVerified) {
     }
 
     private final StripeCheckouts stripe;
