@@ -74,12 +74,12 @@ public final class RouteTable {
             of("POST", "/api/google/", GoogleSignIn.class, ANONYMOUS, "Sign in with a Google ID token")
                     .limited(5, Duration.ofMinutes(15)).withoutTransaction(),
             // A blocked user may log out too: no authentication, the operation reads the tokens itself.
-            of("POST", "/api/logout/", Logout.class, ANYONE, "End the session of the presented token"),
+            of("POST", "/api/logout/", Logout.class, ANYONE, "End the session of the presented tokens (always 200)"),
             of("GET", "/api/me/", Me.class, USER, "The signed-in user"),
 
             // The storefront's busiest reads: kept serialised until the catalog changes.
             of("GET", "/api/products/", ListProducts.class, ANONYMOUS,
-                    "Products, newest first; search, category, min_price, max_price, optional page/page_size")
+                    "Products, newest first, filtered; one page of them with page or page_size")
                     .cachedUntilChanged(CatalogVersion.class),
             of("GET", "/api/products/{id}/", GetProduct.class, ANONYMOUS, "One product").cachedUntilChanged(CatalogVersion.class),
             // The image is stored before the product's own transaction (Cloudinary may be slow).

@@ -1,6 +1,7 @@
 package dev.storefn.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -152,8 +154,10 @@ class ProductAdminHttpTest extends HttpTest {
                 new Form().file("image", "other.png", "image/png", replacement), staff);
         assertThat(download(changed.get("image").asString())).isEqualTo(replacement);
         String oldPath = URI.create(image).getRawPath();
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + oldPath)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).as("the replaced image").isEqualTo(404);
+        // The replaced file is removed just after the change commits, as a provider action, not within the answer.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + oldPath)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("the replaced image").isEqualTo(404));
     }
 
     @Test
