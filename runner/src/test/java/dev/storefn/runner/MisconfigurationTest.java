@@ -144,12 +144,17 @@ class MisconfigurationTest {
         // A few at a time: each is a JVM starting Spring, most of a test's time.
         ExecutorService runs = Executors.newFixedThreadPool(3);
         try {
-            Map<String, Future<Run>> started = new LinkedHashMap<>();
+            Map<Map.Entry<Map<String, String>, String>, Future<Run>> started = new LinkedHashMap<>();
             for (Map.Entry<Map<String, String>, String> mistake : mistakes.entrySet()) {
-                started.put(mistake.getValue(), runs.submit(() -> run(mistake.getKey(), "migrate")));
+                started.put(mistake, runs.submit(() -> run(mistake.getKey(), "migrate")));
             }
-            for (Map.Entry<String, Future<Run>> run : started.entrySet()) {
-                assertOneLine(run.getValue().get(), run.getKey());
+            for (Map.Entry<Map.Entry<Map<String, String>, String>, Future<Run>> run : started.entrySet()) {
+                Run finished = run.getValue().get();
+                assertOneLine(finished, run.getKey().getValue());
+                // What an operator sees, for the record: the settings (the key's value aside) and the one line.
+                Map<String, String> shown = new java.util.TreeMap<>(run.getKey().getKey());
+                shown.computeIfPresent("SECRET_KEY", (name, value) -> value.equals(KEY) ? "(good)" : value);
+                System.out.println("misconfigured " + shown + " -> " + finished.lastLine());
             }
         } finally {
             runs.shutdownNow();
@@ -204,8 +209,10 @@ class MisconfigurationTest {
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Map<String, String> settings = Map.of("DATABASE_URL", database("shop:right", "?sslmode=disable"), "SECRET_KEY", KEY,
                     "PORT", Integer.toString(taken.getLocalPort()));
-            assertOneLine(run(settings, "serve"), "Port " + taken.getLocalPort() + " is already in use: stop what listens on it,"
+            Run serve = run(settings, "serve");
+            assertOneLine(serve, "Port " + taken.getLocalPort() + " is already in use: stop what listens on it,"
                     + " or set PORT to another port.");
+            System.out.println("misconfigured {PORT=(in use)} -> " + serve.lastLine());
         }
         Run debug = run(Map.of("DATABASE_URL", database("shop:wrong", "?sslmode=disable"), "SECRET_KEY", KEY), "migrate", "--debug");
         assertThat(debug.exit()).isNotZero();
