@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A Lambda cold start without Lambda: a fresh JVM runs FunctionInvoker from functions/target/storefn-lambda.jar
+# A Lambda cold start without Lambda: a fresh JVM runs FunctionInvoker from lambda/target/storefn-lambda.jar
 # on events/get-product-v2.json, with template.yaml's environment (DB_POOL_SIZE=1, DB_MIN_IDLE=0, migrations
 # off) against the demo catalog of a runner's embedded PostgreSQL. Reports, RUNS times per variant (default 5,
 # the variants taking turns): time from exec to the response, init (the constructor) and the first

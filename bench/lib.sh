@@ -8,7 +8,7 @@ shopt -s inherit_errexit
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RESULTS="$ROOT/bench/results"
 RUNNER_JAR="$ROOT/runner/target/storefn.jar"
-LAMBDA_JAR="$ROOT/functions/target/storefn-lambda.jar"
+LAMBDA_JAR="$ROOT/lambda/target/storefn-lambda.jar"
 JDK17_JAVA=${JDK17_JAVA:-$(command -v java)}
 JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORT_BASE=${BENCH_PORT_BASE:-19400}

@@ -1,6 +1,7 @@
 package dev.storefn;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import dev.storefn.platform.operation.OwnsTables;
+import dev.storefn.platform.operation.Transaction;
 import dev.storefn.platform.provider.ProviderGates;
 import dev.storefn.platform.routes.Route;
 
@@ -109,6 +111,15 @@ class ArchitectureTest {
             assertThat(route.input().isRecord()).as(route.name()).isTrue();
             assertThat(route.operation().getPackageName()).startsWith("dev.storefn.");
         }
+    }
+
+    /** Each feature lists its own routes beside its operations, so no other package needs to see them. */
+    @Test
+    void aFeaturesOperationsArePackagePrivate() {
+        List<String> visible = RouteTable.ROUTES.stream().map(Route::operation)
+                .filter(operation -> features().contains(operation.getPackageName().substring("dev.storefn.".length())))
+                .filter(operation -> java.lang.reflect.Modifier.isPublic(operation.getModifiers())).map(Class::getName).toList();
+        assertThat(visible).isEmpty();
     }
 
     @Test
@@ -202,20 +213,32 @@ class ArchitectureTest {
         assertThat(ungated).isEmpty();
     }
 
+    /**
+     * The platform runs an operation that says {@code @Transaction(ONE)} in one transaction: nothing in it may reach a
+     * provider (Stripe, Cloudinary, Google) by itself or through the collaborators it calls.
+     */
     @Test
-    void nothingThatCallsAProviderRunsInADeclaredTransaction() {
+    void nothingThatCallsAProviderRunsInOneTransaction() {
         List<String> offenders = new ArrayList<>();
+        int inOne = 0;
         for (JavaClass type : CLASSES) {
-            boolean gated = dependsOnTheGates(type);
-            for (JavaMethod method : type.getMethods()) {
-                boolean transactional = method.isAnnotatedWith(Transactional.class) || type.isAnnotatedWith(Transactional.class);
-                if (transactional && (gated || method.getMethodCallsFromSelf().stream()
-                        .anyMatch(call -> dependsOnTheGates(call.getTargetOwner())))) {
-                    offenders.add(method.getFullName());
-                }
+            if (!type.isAnnotatedWith(Transaction.class) || type.getAnnotationOfType(Transaction.class).value() != Transaction.Mode.ONE) {
+                continue;
+            }
+            inOne++;
+            if (dependsOnTheGates(type) || type.getMethodCallsFromSelf().stream().anyMatch(call -> dependsOnTheGates(call.getTargetOwner()))) {
+                offenders.add(type.getName());
             }
         }
+        assertThat(inOne).as("operations that run in one transaction").isGreaterThan(15);
         assertThat(offenders).isEmpty();
+    }
+
+    /** One transaction idiom: an operation says how it uses transactions ({@code @Transaction}); Spring's annotation is not used. */
+    @Test
+    void transactionsAreDeclaredOnOperationsOnly() {
+        noClasses().should().beAnnotatedWith(Transactional.class).check(CLASSES);
+        noMethods().should().beAnnotatedWith(Transactional.class).check(CLASSES);
     }
 
     private static boolean dependsOnTheGates(JavaClass type) {

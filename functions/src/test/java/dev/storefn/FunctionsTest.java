@@ -13,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.storefn.lambda.LocalApiGateway;
 import dev.storefn.platform.wire.QueryStrings;
 import dev.storefn.testing.ThroughLambda;
 import dev.storefn.platform.wire.WireRequest;
@@ -34,7 +33,7 @@ public abstract class FunctionsTest {
         TestDatabase.jdbcUrl();
     }
 
-    private static final Map<ApplicationContext, LocalApiGateway> INSTANCES = new ConcurrentHashMap<>();
+    private static final Map<ApplicationContext, ThroughLambda.Gateway> INSTANCES = new ConcurrentHashMap<>();
 
     @Autowired
     private ApplicationContext context;
@@ -90,10 +89,8 @@ public abstract class FunctionsTest {
         if (!ThroughLambda.active()) {
             return dispatcher.dispatch(request);
         }
-        LocalApiGateway instance = INSTANCES.computeIfAbsent(context,
-                beside -> LocalApiGateway.start(ThroughLambda.payload(), ThroughLambda.settingsOf(beside)));
-        return instance.handle(new LocalApiGateway.Request(request.method(), request.path(), rawQuery, request.headers(),
-                request.body(), request.peerAddress()));
+        return INSTANCES.computeIfAbsent(context, beside -> ThroughLambda.open(ThroughLambda.settingsOf(beside)))
+                .handle(request, rawQuery);
     }
 
     protected JsonNode body(WireResponse response) {

@@ -1,6 +1,7 @@
 package storefn.echo;
 
 import static dev.storefn.platform.access.Access.ANONYMOUS;
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Header;
 import dev.storefn.platform.operation.Image;
 import dev.storefn.platform.operation.Message;
+import dev.storefn.platform.operation.Path;
 import dev.storefn.platform.operation.Query;
 import dev.storefn.platform.operation.Range;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 import dev.storefn.platform.operation.Upload;
 import dev.storefn.platform.routes.Route;
 import dev.storefn.platform.routes.Router;
@@ -64,9 +67,10 @@ public class EchoShop {
     }
 
     @Component
+    @Transaction(ONE)
     public static class EchoTypes implements Function<EchoTypes.Input, EchoTypes.Input> {
 
-        public record Input(Caller caller, long id, @Query Integer limit, @Query List<String> tag,
+        public record Input(Caller caller, @Path long id, @Query Integer limit, @Query List<String> tag,
                 @Header("Idempotency-Key") String idempotencyKey,
                 @Range(min = 1, max = 99, belowMin = "Quantity must be at least 1.", aboveMax = "Maximum quantity per item is 99.")
                 @Field(invalid = "Quantity must be a valid integer.") Integer quantity,
@@ -84,6 +88,7 @@ public class EchoShop {
     }
 
     @Component
+    @Transaction(ONE)
     public static class DescribeUpload implements Function<DescribeUpload.Input, DescribeUpload.Described> {
 
         public record Input(Upload image, String name, @Range(min = 0) int stock) {
@@ -100,6 +105,7 @@ public class EchoShop {
     }
 
     @Component
+    @Transaction(ONE)
     public static class EchoDecimal implements Function<EchoDecimal.Input, EchoDecimal.Input> {
 
         public record Input(@Digits(total = 5, fraction = 2) @Range(min = 0, max = 100) BigDecimal amount) {
@@ -112,6 +118,7 @@ public class EchoShop {
     }
 
     @Component
+    @Transaction(ONE)
     public static class DescribeImage implements Function<DescribeImage.Input, Message> {
 
         public record Input(@Image Upload picture, @Field(minLength = 3) String title) {
@@ -124,6 +131,7 @@ public class EchoShop {
     }
 
     @Component
+    @Transaction(ONE)
     public static class EchoFile implements Function<EchoFile.Input, Document> {
 
         public record Input(Upload file) {
@@ -136,6 +144,7 @@ public class EchoShop {
     }
 
     @Component
+    @Transaction(ONE)
     public static class EchoRaw implements Function<EchoRaw.Input, Document> {
 
         public record Input(byte[] body, @Header("Content-Type") String contentType) {
@@ -148,6 +157,7 @@ public class EchoShop {
     }
 
     @Component
+    @Transaction(ONE)
     public static class WriteThenFail implements Function<WriteThenFail.Input, Message> {
 
         public record Input(String key, boolean fail) {

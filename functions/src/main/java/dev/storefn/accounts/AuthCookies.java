@@ -9,9 +9,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.access.Credentials;
-import dev.storefn.platform.access.SessionCookies;
 import dev.storefn.platform.operation.Credential;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.SessionOutput;
 
 /**
  * Optional cookie mode ({@code AUTH_COOKIES=true}): sign-in also sets the tokens as HttpOnly, Secure,
@@ -19,7 +19,7 @@ import dev.storefn.platform.operation.Refusal;
  * requests must echo in {@code X-CSRFToken}. The JSON bodies stay as they are.
  */
 @Component
-class AuthCookies implements SessionCookies {
+class AuthCookies {
 
     // The prefixes make browsers refuse these names from anywhere but this host over HTTPS (__Host-: no
     // Domain, Path=/), so a sibling subdomain cannot plant a cookie that would be read first.
@@ -41,13 +41,11 @@ class AuthCookies implements SessionCookies {
         this.tokens = tokens;
     }
 
-    @Override
-    public boolean enabled() {
+    boolean enabled() {
         return enabled;
     }
 
-    @Override
-    public String presented(Credentials credentials, Credential.Kind kind) {
+    String presented(Credentials credentials, Credential.Kind kind) {
         if (!enabled) {
             return null;
         }
@@ -75,25 +73,21 @@ class AuthCookies implements SessionCookies {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    @Override
-    public List<String> cookiesFor(Object output) {
-        if (!enabled) {
-            return List.of();
-        }
-        if (output instanceof SessionStart.Session session) {
-            String sessionId = tokens.verify(session.access(), Tokens.Type.ACCESS).map(Tokens.Claims::sessionId).orElseThrow();
-            return List.of(
-                    cookie(ACCESS, session.access(), "/", Tokens.ACCESS_LIFETIME.toSeconds(), true),
-                    cookie(REFRESH, session.refresh(), "/api/", Tokens.REFRESH_LIFETIME.toSeconds(), true),
-                    cookie(CSRF, tokens.csrfToken(sessionId), "/", Tokens.REFRESH_LIFETIME.toSeconds(), false));
-        }
-        if (output instanceof RefreshToken.Refreshed refreshed) {
-            return List.of(cookie(ACCESS, refreshed.access(), "/", Tokens.ACCESS_LIFETIME.toSeconds(), true));
-        }
-        if (output instanceof Logout.LoggedOut) {
-            return List.of(cookie(ACCESS, "", "/", 0, true), cookie(REFRESH, "", "/api/", 0, true), cookie(CSRF, "", "/", 0, false));
-        }
-        return List.of();
+    /** The cookies of a new session: its tokens, and its CSRF token for the page to echo. */
+    List<String> started(SessionOutput.Started session) {
+        String sessionId = tokens.verify(session.access(), Tokens.Type.ACCESS).map(Tokens.Claims::sessionId).orElseThrow();
+        return List.of(
+                cookie(ACCESS, session.access(), "/", Tokens.ACCESS_LIFETIME.toSeconds(), true),
+                cookie(REFRESH, session.refresh(), "/api/", Tokens.REFRESH_LIFETIME.toSeconds(), true),
+                cookie(CSRF, tokens.csrfToken(sessionId), "/", Tokens.REFRESH_LIFETIME.toSeconds(), false));
+    }
+
+    List<String> renewed(SessionOutput.Renewed renewed) {
+        return List.of(cookie(ACCESS, renewed.access(), "/", Tokens.ACCESS_LIFETIME.toSeconds(), true));
+    }
+
+    List<String> ended() {
+        return List.of(cookie(ACCESS, "", "/", 0, true), cookie(REFRESH, "", "/api/", 0, true), cookie(CSRF, "", "/", 0, false));
     }
 
     /** The access token of a cookie-authenticated request, which must then pass the CSRF check. */

@@ -1,5 +1,7 @@
 package dev.storefn.accounts;
 
+import static dev.storefn.platform.operation.Transaction.Mode.OWN;
+
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Names;
 import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /**
  * {@code POST /api/google/}: signs in (or signs up) with a verified Google ID token. An existing account
@@ -19,7 +22,9 @@ import dev.storefn.platform.operation.Refusal;
  * first (which may fetch Google's keys), then the account is written in a transaction of its own.
  */
 @Component
-public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.GoogleSignedIn> {
+// Google's keys are fetched outside any transaction; the account is written in one of its own.
+@Transaction(OWN)
+class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.GoogleSignedIn> {
 
     private static final Logger log = LoggerFactory.getLogger(GoogleSignIn.class);
 
@@ -88,7 +93,7 @@ public class GoogleSignIn implements Function<GoogleSignIn.Input, SessionStart.G
             user = users.findById(user.id()).orElseThrow();
         }
         if (user.blocked()) {
-            throw Refusal.detail(Refusal.Kind.FORBIDDEN, TokenAuthenticator.BLOCKED);
+            throw Refusal.detail(Refusal.Kind.FORBIDDEN, SessionGate.BLOCKED);
         }
         return sessions.startFromGoogle(user, created, network);
     }

@@ -1,5 +1,7 @@
 package dev.storefn.accounts;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,6 +15,7 @@ import dev.storefn.platform.operation.ClientNetwork;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /**
  * {@code POST /api/login/}. Besides the per-network limit on the route, failed attempts are counted per
@@ -23,7 +26,9 @@ import dev.storefn.platform.operation.Refusal;
  * the refusal it ends in.
  */
 @Component
-public class Login implements Function<Login.Input, SessionStart.SignedIn> {
+// Failed attempts are counted per account, and that count must outlive the refusal.
+@Transaction(NONE)
+class Login implements Function<Login.Input, SessionStart.SignedIn> {
 
     static final int FAILURES_PER_ACCOUNT = 10;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
@@ -90,7 +95,7 @@ public class Login implements Function<Login.Input, SessionStart.SignedIn> {
             limiter.giveBack(failures, window);
         }
         if (user.blocked()) {
-            throw Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, TokenAuthenticator.BLOCKED);
+            throw Refusal.detail(Refusal.Kind.NOT_AUTHENTICATED, SessionGate.BLOCKED);
         }
         if (passwords.needsUpgrade(user.passwordHash())) {
             users.updatePassword(user.id(), passwords.hash(input.password()));

@@ -1,5 +1,7 @@
 package dev.storefn.accounts;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -7,13 +9,16 @@ import org.springframework.stereotype.Component;
 import dev.storefn.platform.operation.Credential;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.LenientBody;
+import dev.storefn.platform.operation.SessionOutput;
+import dev.storefn.platform.operation.Transaction;
 
 /**
  * {@code POST /api/logout/}: always succeeds, as the storefront expects. Ends the session of the presented
  * access token (even if it has expired) and of a presented refresh token.
  */
 @Component
-public class Logout implements Function<Logout.Input, Logout.LoggedOut> {
+@Transaction(ONE)
+class Logout implements Function<Logout.Input, Logout.LoggedOut> {
 
     /** Logging out never fails: a body it cannot read just names no refresh token. */
     @LenientBody
@@ -26,7 +31,8 @@ public class Logout implements Function<Logout.Input, Logout.LoggedOut> {
     }
 
     record LoggedOut(@Doc(value = "Always `Logged out successfully`", example = "Logged out successfully",
-            allowed = "Logged out successfully") String message) {
+            allowed = "Logged out successfully") String message)
+            implements SessionOutput.Ended {
     }
 
     private final Tokens tokens;

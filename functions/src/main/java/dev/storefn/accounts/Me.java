@@ -1,14 +1,18 @@
 package dev.storefn.accounts;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code GET /api/me/}: the signed-in user. */
 @Component
-public class Me implements Function<Me.Input, UserView> {
+@Transaction(NONE)
+class Me implements Function<Me.Input, UserView> {
 
     record Input(Caller caller) {
     }
@@ -23,6 +27,6 @@ public class Me implements Function<Me.Input, UserView> {
     public UserView apply(Input input) {
         return users.findById(input.caller().userId())
                 .map(User::view)
-                .orElseThrow(() -> TokenAuthenticator.notAuthenticated("User not found", "user_not_found"));
+                .orElseThrow(() -> SessionGate.notAuthenticated("User not found", "user_not_found"));
     }
 }

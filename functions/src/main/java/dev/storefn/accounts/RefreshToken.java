@@ -1,5 +1,7 @@
 package dev.storefn.accounts;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -7,10 +9,13 @@ import org.springframework.stereotype.Component;
 import dev.storefn.platform.operation.Credential;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.SessionOutput;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code POST /api/refresh/}: a new access token for the same session; the refresh token is not rotated. */
 @Component
-public class RefreshToken implements Function<RefreshToken.Input, RefreshToken.Refreshed> {
+@Transaction(ONE)
+class RefreshToken implements Function<RefreshToken.Input, RefreshToken.Refreshed> {
 
     record Input(@Doc(value = "The refresh token of a sign-in (valid for 7 days); in cookie mode it may come as its cookie"
             + " instead. Missing: 401 `No refresh token provided`; invalid, expired or its session ended: 401 `Refresh token invalid`",
@@ -19,7 +24,8 @@ public class RefreshToken implements Function<RefreshToken.Input, RefreshToken.R
     }
 
     record Refreshed(@Doc(value = "A new access token of the same session, valid for an hour",
-            example = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoiYWNjZXNzIn0.c2lnbmF0dXJl") String access) {
+            example = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoiYWNjZXNzIn0.c2lnbmF0dXJl") String access)
+            implements SessionOutput.Renewed {
     }
 
     private final Tokens tokens;

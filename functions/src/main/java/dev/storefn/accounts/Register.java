@@ -1,5 +1,7 @@
 package dev.storefn.accounts;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -10,10 +12,12 @@ import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Names;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code POST /api/register/}: the new user and a token pair. */
 @Component
-public class Register implements Function<Register.Input, SessionStart.SignedIn> {
+@Transaction(ONE)
+class Register implements Function<Register.Input, SessionStart.SignedIn> {
 
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 128;

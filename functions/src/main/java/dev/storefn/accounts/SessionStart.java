@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.ClientNetwork;
 import dev.storefn.platform.operation.Doc;
+import dev.storefn.platform.operation.SessionOutput;
 
 /**
  * Starts a session for a user who has just proven who they are: a token pair, sharing one session id. The
@@ -13,10 +14,7 @@ import dev.storefn.platform.operation.Doc;
 class SessionStart {
 
     /** What a sign-in answers; in cookie mode its tokens are also set as cookies. */
-    interface Session {
-        String access();
-
-        String refresh();
+    interface Session extends SessionOutput.Started {
     }
 
     record SignedIn(@Doc("The signed-in user") UserView user,

@@ -3,8 +3,8 @@ package dev.storefn.accounts;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
+import dev.storefn.platform.database.Transactions;
 import dev.storefn.platform.operation.Refusal;
 
 /** What staff and operators may do to accounts: create staff (like {@code createsuperuser}), block and erase users. */
@@ -15,12 +15,15 @@ public class StaffAccounts {
     private final PasswordHasher passwords;
     private final Sessions sessions;
     private final SessionStart sessionStart;
+    private final Transactions transactions;
 
-    StaffAccounts(UserRepository users, PasswordHasher passwords, Sessions sessions, SessionStart sessionStart) {
+    StaffAccounts(UserRepository users, PasswordHasher passwords, Sessions sessions, SessionStart sessionStart,
+            Transactions transactions) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.sessionStart = sessionStart;
+        this.transactions = transactions;
     }
 
     /**
@@ -56,25 +59,26 @@ public class StaffAccounts {
      * staff with this password and every session it has ends (whoever held them must sign in again); without,
      * it is refused, so that an operator's typo never takes over someone's account unnoticed.
      */
-    @Transactional
     public Outcome createOrReset(String given, String password, boolean resetPassword) {
         addressProblem(given).or(() -> passwordProblem(password)).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         Email email = Email.of(given).orElseThrow();
-        Optional<User> existing = users.findByEmail(email);
-        if (existing.isPresent() && !resetPassword) {
-            throw new IllegalArgumentException("An account with the address " + email.stored() + " exists: run again with"
-                    + " --reset-password to make it staff with this password (every session it has ends).");
-        }
         String hash = passwords.hash(password);
-        if (existing.isPresent()) {
-            users.makeStaff(existing.get().id(), hash);
-            sessions.endAll(existing.get().id());
-            return Outcome.RESET;
-        }
-        users.insert(email.stored(), hash, "", "", null, true);
-        return Outcome.CREATED;
+        return transactions.inOne(() -> {
+            Optional<User> existing = users.findByEmail(email);
+            if (existing.isPresent() && !resetPassword) {
+                throw new IllegalArgumentException("An account with the address " + email.stored() + " exists: run again with"
+                        + " --reset-password to make it staff with this password (every session it has ends).");
+            }
+            if (existing.isPresent()) {
+                users.makeStaff(existing.get().id(), hash);
+                sessions.endAll(existing.get().id());
+                return Outcome.RESET;
+            }
+            users.insert(email.stored(), hash, "", "", null, true);
+            return Outcome.CREATED;
+        });
     }
 
     /** Flips a user's block; the new value. Staff cannot block themselves. */

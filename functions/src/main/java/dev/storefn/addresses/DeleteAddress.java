@@ -1,5 +1,7 @@
 package dev.storefn.addresses;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -7,13 +9,16 @@ import org.springframework.stereotype.Component;
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Message;
+import dev.storefn.platform.operation.Path;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code DELETE /api/orders/addresses/{address_id}/}: orders keep their own copy of where they shipped. */
 @Component
-public class DeleteAddress implements Function<DeleteAddress.Input, Message> {
+@Transaction(ONE)
+class DeleteAddress implements Function<DeleteAddress.Input, Message> {
 
-    record Input(Caller caller, @Doc(value = "The address's id (one of the caller's)", example = "12") long addressId) {
+    record Input(Caller caller, @Doc(value = "The address's id (one of the caller's)", example = "12") @Path long addressId) {
     }
 
     private final AddressRepository addresses;

@@ -1,15 +1,19 @@
 package dev.storefn.addresses;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code GET /api/orders/addresses/}: the caller's addresses, newest first. One query. */
 @Component
-public class ListAddresses implements Function<ListAddresses.Input, List<Address>> {
+@Transaction(NONE)
+class ListAddresses implements Function<ListAddresses.Input, List<Address>> {
 
     record Input(Caller caller) {
     }

@@ -1,5 +1,7 @@
 package dev.storefn.cart;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -10,13 +12,15 @@ import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Message;
 import dev.storefn.platform.operation.Range;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /**
  * {@code POST /api/cart/add/}: adds to the product's line (one line per product). The line may hold no more
  * than the product's stock and no more than {@value #MAX_PER_LINE}, however many requests it took to get there.
  */
 @Component
-public class AddToCart implements Function<AddToCart.Input, Message> {
+@Transaction(ONE)
+class AddToCart implements Function<AddToCart.Input, Message> {
 
     static final int MAX_PER_LINE = 99;
 

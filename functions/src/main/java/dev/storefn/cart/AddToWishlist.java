@@ -1,5 +1,7 @@
 package dev.storefn.cart;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -8,10 +10,12 @@ import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Message;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code POST /api/cart/wishlist/add/}: a product is on a wishlist at most once; adding it again changes nothing. */
 @Component
-public class AddToWishlist implements Function<AddToWishlist.Input, Message> {
+@Transaction(ONE)
+class AddToWishlist implements Function<AddToWishlist.Input, Message> {
 
     record Input(Caller caller,
             @Doc(value = "The product to keep; one already there is not added twice", example = "42") long productId) {

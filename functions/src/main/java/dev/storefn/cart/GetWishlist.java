@@ -1,14 +1,18 @@
 package dev.storefn.cart;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code GET /api/cart/wishlist/}: the caller's wishlist, created on first use. One query once it exists. */
 @Component
-public class GetWishlist implements Function<GetWishlist.Input, WishlistView> {
+@Transaction(NONE)
+class GetWishlist implements Function<GetWishlist.Input, WishlistView> {
 
     record Input(Caller caller) {
     }

@@ -1,5 +1,7 @@
 package dev.storefn.cart;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -7,14 +9,17 @@ import org.springframework.stereotype.Component;
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Message;
+import dev.storefn.platform.operation.Path;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code DELETE /api/cart/wishlist/remove/{item_id}/}: removes one of the caller's wishlist items, by item id. */
 @Component
-public class RemoveFromWishlist implements Function<RemoveFromWishlist.Input, Message> {
+@Transaction(ONE)
+class RemoveFromWishlist implements Function<RemoveFromWishlist.Input, Message> {
 
     record Input(Caller caller, @Doc(value = "The wishlist item's id (`items[].id` of GET /api/cart/wishlist/), not the product's",
-            example = "3") long itemId) {
+            example = "3") @Path long itemId) {
     }
 
     private final WishlistRepository wishlists;

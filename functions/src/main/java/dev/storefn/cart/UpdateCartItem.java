@@ -1,5 +1,7 @@
 package dev.storefn.cart;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -8,14 +10,17 @@ import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Message;
+import dev.storefn.platform.operation.Path;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code PATCH /api/cart/update/{item_id}/}: sets (not adds) the quantity of one of the caller's lines. */
 @Component
-public class UpdateCartItem implements Function<UpdateCartItem.Input, Message> {
+@Transaction(ONE)
+class UpdateCartItem implements Function<UpdateCartItem.Input, Message> {
 
     record Input(Caller caller,
-            @Doc(value = "The cart line's id (`items[].id` of GET /api/cart/), not the product's", example = "5") long itemId,
+            @Doc(value = "The cart line's id (`items[].id` of GET /api/cart/), not the product's", example = "5") @Path long itemId,
             @Doc(value = "The line's new quantity, 1 to 99 and at most the stock (missing or below 1: 400 `Invalid quantity`)",
                     example = "3") @Field(required = false) Integer quantity) {
     }

@@ -1,5 +1,7 @@
 package dev.storefn.catalog;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +16,15 @@ import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Listing;
 import dev.storefn.platform.operation.Paging;
 import dev.storefn.platform.operation.Query;
+import dev.storefn.platform.operation.Transaction;
 
 /**
  * {@code GET /api/products/}: every product that passes the filters, newest first: a bare array as in the
  * original, or one page with {@code page} or {@code page_size}. One query either way.
  */
 @Component
-public class ListProducts implements Function<ListProducts.Input, Listing<ProductView>> {
+@Transaction(NONE)
+class ListProducts implements Function<ListProducts.Input, Listing<ProductView>> {
 
     // DRF's search_smart_split: quoted phrases stay whole, otherwise split on whitespace and commas.
     private static final Pattern SEARCH_TERM = Pattern.compile("\"([^\"]*)\"|'([^']*)'|([^\\s,]+)");

@@ -1,5 +1,7 @@
 package dev.storefn.catalog;
 
+import static dev.storefn.platform.operation.Transaction.Mode.OWN;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -7,6 +9,8 @@ import org.springframework.stereotype.Component;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Image;
+import dev.storefn.platform.operation.Path;
+import dev.storefn.platform.operation.Transaction;
 import dev.storefn.platform.operation.Upload;
 import dev.storefn.platform.operation.WholeBody;
 
@@ -15,9 +19,11 @@ import dev.storefn.platform.operation.WholeBody;
  * as DRF's update keeps what the request leaves out.
  */
 @Component
-public class ReplaceProduct implements Function<ReplaceProduct.Input, ProductView> {
+// A new image is stored before the product's own transaction (Cloudinary may be slow).
+@Transaction(OWN)
+class ReplaceProduct implements Function<ReplaceProduct.Input, ProductView> {
 
-    record Input(@Doc(value = "The product's id", example = "42") long id, @WholeBody ProductFields product,
+    record Input(@Doc(value = "The product's id", example = "42") @Path long id, @WholeBody ProductFields product,
             @Doc("A JPEG, PNG, WebP or GIF image of at most 10 MB, in a multipart/form-data body; left out, the image stays")
             @Field(required = false) @Image Upload image) {
     }

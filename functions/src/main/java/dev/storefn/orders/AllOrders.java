@@ -1,15 +1,19 @@
 package dev.storefn.orders;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Listing;
 import dev.storefn.platform.operation.Paging;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code GET /api/orders/admin/all/}: every order, newest first, optionally one page. Two queries. */
 @Component
-public class AllOrders implements Function<AllOrders.Input, Listing<OrderView>> {
+@Transaction(NONE)
+class AllOrders implements Function<AllOrders.Input, Listing<OrderView>> {
 
     record Input(Paging paging) {
 

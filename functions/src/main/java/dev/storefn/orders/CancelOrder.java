@@ -1,20 +1,25 @@
 package dev.storefn.orders;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Doc;
+import dev.storefn.platform.operation.Path;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code POST /api/orders/{order_id}/cancel/}: the buyer cancels a processing order; its stock comes back once. */
 @Component
-public class CancelOrder implements Function<CancelOrder.Input, CancelOrder.Cancelled> {
+@Transaction(ONE)
+class CancelOrder implements Function<CancelOrder.Input, CancelOrder.Cancelled> {
 
     @Doc("Only the buyer's own order, while it is processing. Its stock comes back; an open Stripe checkout is ended, and a"
             + " paid card order is refunded (see `refund_status` on the order).")
-    record Input(Caller caller, @Doc(value = "The order's id", example = "101") long orderId) {
+    record Input(Caller caller, @Doc(value = "The order's id", example = "101") @Path long orderId) {
     }
 
     record Cancelled(@Doc(value = "Always `Order cancelled successfully`", example = "Order cancelled successfully",

@@ -1,5 +1,7 @@
 package dev.storefn.orders;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -8,19 +10,22 @@ import org.springframework.stereotype.Component;
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
+import dev.storefn.platform.operation.Path;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /**
  * {@code PATCH /api/orders/{order_id}/status/}: staff move an order along its state machine and record a
  * cash-on-delivery payment. An illegal move changes nothing; cancelling restores stock, once.
  */
 @Component
-public class ChangeOrderStatus implements Function<ChangeOrderStatus.Input, ChangeOrderStatus.Updated> {
+@Transaction(ONE)
+class ChangeOrderStatus implements Function<ChangeOrderStatus.Input, ChangeOrderStatus.Updated> {
 
     @Doc("Moves follow the order's states: processing to shipped to delivered, processing or shipped to cancelled (stock"
             + " restored once, a card payment refunded). Payment goes from unpaid to paid only (cash collected). An illegal move"
             + " is 400 and changes nothing.")
-    record Input(Caller caller, @Doc(value = "The order's id", example = "101") long orderId,
+    record Input(Caller caller, @Doc(value = "The order's id", example = "101") @Path long orderId,
             @Doc(value = "The new status, in any case; empty or left out: unchanged", example = "shipped",
                     allowed = {"processing", "shipped", "delivered", "cancelled"}) @Field(required = false, blank = true) String orderStatus,
             @Doc(value = "`paid` records a cash payment, in any case; empty or left out: unchanged", example = "paid",

@@ -1,5 +1,7 @@
 package dev.storefn.orders;
 
+import static dev.storefn.platform.operation.Transaction.Mode.OWN;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Field;
 import dev.storefn.platform.operation.Range;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 import dev.storefn.platform.provider.ProviderBusy;
 import dev.storefn.platform.provider.ProviderFailed;
 
@@ -31,7 +34,9 @@ import dev.storefn.platform.provider.ProviderFailed;
  * locked in product order); the server cart is emptied and an inline address saved only once the order stands.
  */
 @Component
-public class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answer> {
+// The order is reserved in one transaction, Stripe's checkout made outside any, and the order finished (or undone) in another.
+@Transaction(OWN)
+class CreateOrder implements Function<CreateOrder.Input, CreateOrder.Answer> {
 
     static final String QUANTITY = "Quantity must be between 1 and 99.";
     static final String CURRENCY = "inr";

@@ -1,18 +1,23 @@
 package dev.storefn.orders;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Doc;
+import dev.storefn.platform.operation.Path;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code GET /api/orders/{order_id}/}: one order, for its buyer or staff; anyone else hears it does not exist. */
 @Component
-public class GetOrder implements Function<GetOrder.Input, OrderView> {
+@Transaction(NONE)
+class GetOrder implements Function<GetOrder.Input, OrderView> {
 
-    record Input(Caller caller, @Doc(value = "The order's id", example = "101") long orderId) {
+    record Input(Caller caller, @Doc(value = "The order's id", example = "101") @Path long orderId) {
     }
 
     private final OrderRepository orders;

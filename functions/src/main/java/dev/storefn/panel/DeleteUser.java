@@ -1,5 +1,7 @@
 package dev.storefn.panel;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -9,6 +11,8 @@ import dev.storefn.addresses.AddressBook;
 import dev.storefn.cart.Carts;
 import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Doc;
+import dev.storefn.platform.operation.Path;
+import dev.storefn.platform.operation.Transaction;
 
 /**
  * {@code DELETE /api/panel/users/{id}/delete/}: {@code {"status": "deleted"}}. Unlike the original, which deleted
@@ -16,9 +20,10 @@ import dev.storefn.platform.operation.Doc;
  * addresses go. The route's transaction holds it all together.
  */
 @Component
-public class DeleteUser implements Function<DeleteUser.Input, DeleteUser.Deleted> {
+@Transaction(ONE)
+class DeleteUser implements Function<DeleteUser.Input, DeleteUser.Deleted> {
 
-    record Input(Caller caller, @Doc(value = "The user's id (not the caller's own: 400)", example = "7") long id) {
+    record Input(Caller caller, @Doc(value = "The user's id (not the caller's own: 400)", example = "7") @Path long id) {
     }
 
     record Deleted(@Doc(value = "Always `deleted`", example = "deleted", allowed = "deleted") String status) {

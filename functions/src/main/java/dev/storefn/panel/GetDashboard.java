@@ -1,5 +1,7 @@
 package dev.storefn.panel;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
@@ -7,6 +9,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Doc;
+import dev.storefn.platform.operation.Transaction;
 
 
 /**
@@ -14,7 +17,8 @@ import dev.storefn.platform.operation.Doc;
  * ({@code 0} when nothing is paid); every figure is an aggregate or a short list the database computes.
  */
 @Component
-public class GetDashboard implements Function<GetDashboard.Input, GetDashboard.Dashboard> {
+@Transaction(NONE)
+class GetDashboard implements Function<GetDashboard.Input, GetDashboard.Dashboard> {
 
     static final int RECENT_ORDERS = 5;
     static final int LOW_STOCK_PRODUCTS = 5;

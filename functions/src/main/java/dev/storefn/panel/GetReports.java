@@ -1,5 +1,7 @@
 package dev.storefn.panel;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
@@ -7,6 +9,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Doc;
+import dev.storefn.platform.operation.Transaction;
 
 
 /**
@@ -14,7 +17,8 @@ import dev.storefn.platform.operation.Doc;
  * ({@code STORE_TIME_ZONE}), and how orders split by payment method and by status. No date range, as in the original.
  */
 @Component
-public class GetReports implements Function<GetReports.Input, GetReports.Report> {
+@Transaction(NONE)
+class GetReports implements Function<GetReports.Input, GetReports.Report> {
 
     record Input() {
     }

@@ -1,17 +1,22 @@
 package dev.storefn.panel;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Doc;
+import dev.storefn.platform.operation.Path;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /** {@code GET /api/panel/users/{id}/}: the user and all their orders, newest first, in one query. */
 @Component
-public class GetUser implements Function<GetUser.Input, AdminUserDetail> {
+@Transaction(NONE)
+class GetUser implements Function<GetUser.Input, AdminUserDetail> {
 
-    record Input(@Doc(value = "The user's id", example = "7") long id) {
+    record Input(@Doc(value = "The user's id", example = "7") @Path long id) {
     }
 
     private final AdminUserRepository users;

@@ -1,18 +1,22 @@
 package dev.storefn.panel;
 
+import static dev.storefn.platform.operation.Transaction.Mode.NONE;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import dev.storefn.platform.operation.Listing;
 import dev.storefn.platform.operation.Paging;
+import dev.storefn.platform.operation.Transaction;
 
 /**
  * {@code GET /api/panel/users/}: every account but erased ones, newest id first; a bare array as in the original,
  * or one page with {@code page} or {@code page_size}. One query, two with a page.
  */
 @Component
-public class ListUsers implements Function<ListUsers.Input, Listing<AdminUserListItem>> {
+@Transaction(NONE)
+class ListUsers implements Function<ListUsers.Input, Listing<AdminUserListItem>> {
 
     record Input(Paging paging) {
 

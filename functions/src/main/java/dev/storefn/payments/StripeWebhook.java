@@ -1,5 +1,7 @@
 package dev.storefn.payments;
 
+import static dev.storefn.platform.operation.Transaction.Mode.ONE;
+
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
@@ -16,6 +18,7 @@ import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Header;
 import dev.storefn.platform.operation.JsonRecords;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 
 /**
  * {@code POST /api/orders/webhook/}: Stripe's signed events, verified on the raw body (300 s tolerance). Each
@@ -24,7 +27,8 @@ import dev.storefn.platform.operation.Refusal;
  * verified events are acknowledged and ignored.
  */
 @Component
-public class StripeWebhook implements Function<StripeWebhook.Input, StripeWebhook.Received> {
+@Transaction(ONE)
+class StripeWebhook implements Function<StripeWebhook.Input, StripeWebhook.Received> {
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhook.class);
     static final String INVALID = "Invalid signature or payload";

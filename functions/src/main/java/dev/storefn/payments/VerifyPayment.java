@@ -1,5 +1,7 @@
 package dev.storefn.payments;
 
+import static dev.storefn.platform.operation.Transaction.Mode.OWN;
+
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -12,6 +14,7 @@ import dev.storefn.platform.operation.Caller;
 import dev.storefn.platform.operation.Doc;
 import dev.storefn.platform.operation.Query;
 import dev.storefn.platform.operation.Refusal;
+import dev.storefn.platform.operation.Transaction;
 import dev.storefn.platform.provider.ProviderBusy;
 import dev.storefn.platform.provider.ProviderFailed;
 
@@ -20,7 +23,9 @@ import dev.storefn.platform.provider.ProviderFailed;
  * the one stored on the caller's order; a paid session marks the order paid, as the webhook would.
  */
 @Component
-public class VerifyPayment implements Function<VerifyPayment.Input, VerifyPayment.Verified> {
+// Stripe is asked outside any transaction; what it says is recorded in one of its own.
+@Transaction(OWN)
+class VerifyPayment implements Function<VerifyPayment.Input, VerifyPayment.Verified> {
 
     @Doc("The session must be the one stored on one of the caller's orders (else 404 `Order not found`); a paid one marks the"
             + " order paid, as the webhook would. Without STRIPE_SECRET_KEY, 503.")

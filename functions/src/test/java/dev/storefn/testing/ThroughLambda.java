@@ -2,6 +2,7 @@ package dev.storefn.testing;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,13 +14,15 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.util.ClassUtils;
 
 import dev.storefn.Storefn;
-import dev.storefn.lambda.LocalApiGateway;
+import dev.storefn.platform.wire.WireRequest;
+import dev.storefn.platform.wire.WireResponse;
 
 /**
  * The Lambda pass of the request tests. With {@code -Dstorefn.via=lambda-v2} (or {@code lambda-v1}) the
  * tests that send requests send them as API Gateway events through {@code FunctionInvoker}, to an instance
  * booted beside the test's context with the same settings and database, so a route that behaves differently
- * on Lambda fails the build. The build runs each module's request tests both ways.
+ * on Lambda fails the build. The build runs each module's request tests both ways: this module's in devtools,
+ * which provides the local API Gateway as a {@link Gateway.Opener} service (this module cannot depend on it).
  */
 public final class ThroughLambda {
 
@@ -37,12 +40,30 @@ public final class ThroughLambda {
         Assumptions.assumeFalse(active(), why);
     }
 
-    public static LocalApiGateway.Payload payload() {
+    /** Whether the pass sends REST API (v1) events rather than HTTP API (v2) ones. */
+    public static boolean restApi() {
         return switch (VIA) {
-            case "lambda-v2" -> LocalApiGateway.Payload.HTTP_API;
-            case "lambda-v1" -> LocalApiGateway.Payload.REST_API;
+            case "lambda-v2" -> false;
+            case "lambda-v1" -> true;
             default -> throw new IllegalStateException("storefn.via is lambda-v2 or lambda-v1, not " + VIA);
         };
+    }
+
+    /** An instance booted with these settings behind a local API Gateway of this pass's payload version. */
+    public static Gateway open(Map<String, String> settings) {
+        Gateway.Opener opener = ServiceLoader.load(Gateway.Opener.class).findFirst().orElseThrow(() -> new IllegalStateException(
+                "The Lambda pass needs a local API Gateway (a ThroughLambda.Gateway.Opener service): run it from devtools"));
+        return opener.open(restApi(), settings);
+    }
+
+    /** A request, as a client sent it, through API Gateway and the Lambda handler; the answer as the client gets it. */
+    public interface Gateway {
+
+        WireResponse handle(WireRequest request, String rawQuery);
+
+        interface Opener {
+            Gateway open(boolean restApi, Map<String, String> settings);
+        }
     }
 
     /**

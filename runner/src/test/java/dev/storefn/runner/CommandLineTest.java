@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.storefn.runner.cli.Main;
+import dev.storefn.runner.cli.CreateStaffCommand;
 
 /** Main's command line, run in-process with its output captured: help, version and usage errors. */
 class CommandLineTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,12 +26,15 @@ class ConfigurationReferenceTest {
                     + "|ConditionalOnProperty\\((?:name = )?\"([A-Z][A-Z0-9_]+)\"");
     /** Settings storefn reads by a prefix and a name ({@code RATE_LIMIT_LOGIN}). */
     private static final Pattern PREFIX = Pattern.compile("\"([A-Z][A-Z0-9_]*_)\" \\+");
+    /** Every module whose code may read a setting. */
+    private static final List<String> MODULES = List.of("platform", "functions", "lambda", "devtools", "runner");
     /** Spring Boot's own placeholders (the logging pattern's process id). */
     private static final Set<String> NOT_SETTINGS = Set.of("PID");
 
     private static Set<String> readByTheCode(Set<String> prefixes) throws IOException {
         Set<String> names = new TreeSet<>();
-        for (Path root : new Path[] {Path.of("..", "functions", "src", "main"), Path.of("src", "main")}) {
+        for (String module : MODULES) {
+            Path root = Path.of("..", module, "src", "main");
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(path -> path.toString().endsWith(".java") || path.toString().endsWith(".properties")).toList()) {
                     String text = Files.readString(file);

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.storefn.runner.cli.Main;
+import dev.storefn.devtools.database.EmbeddedPostgresDatabase;
 
 /** Two storefn processes, real JVMs started from Main, on one data directory: the second refuses in one line. */
 class DataDirectoryInUseTest {

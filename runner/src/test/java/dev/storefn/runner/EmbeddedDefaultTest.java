@@ -15,6 +15,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.storefn.devtools.database.DemoCatalog;
+import dev.storefn.runner.cli.CreateStaffCommand;
 import dev.storefn.Storefn;
 
 class EmbeddedDefaultTest {

@@ -31,7 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.storefn.devtools.aws.LambdaGateway;
+import dev.storefn.devtools.database.EmbeddedPostgresDatabase;
 import dev.storefn.Storefn;
+import dev.storefn.devtools.aws.LocalApiGateway;
 import dev.storefn.testing.Invariants;
 import dev.storefn.testing.ThroughLambda;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +85,8 @@ abstract class HttpTest {
         Map<String, String> settings = new HashMap<>(ThroughLambda.settingsOf(context));
         settings.put(EmbeddedPostgresDatabase.ATTACH, "true");
         try {
-            return LambdaGateway.start("127.0.0.1", 0, ThroughLambda.payload(), settings);
+            return LambdaGateway.start("127.0.0.1", 0,
+                    ThroughLambda.restApi() ? LocalApiGateway.Payload.REST_API : LocalApiGateway.Payload.HTTP_API, settings);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

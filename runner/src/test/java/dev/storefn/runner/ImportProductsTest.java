@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import dev.storefn.runner.cli.ImportProductsCommand;
 
 /**
  * {@code import-products} beside a running storefn on the embedded default: a thousand products with their

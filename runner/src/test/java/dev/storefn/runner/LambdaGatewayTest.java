@@ -14,8 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.storefn.lambda.LocalApiGateway;
-import dev.storefn.lambda.LocalSchedule;
+import dev.storefn.devtools.aws.LambdaGateway;
+import dev.storefn.devtools.database.EmbeddedPostgresDatabase;
+import dev.storefn.devtools.aws.LocalApiGateway;
+import dev.storefn.devtools.aws.LocalSchedule;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.storefn.runner.cli.Main;
 
 /**
  * An operator's first mistakes, each made for real: storefn run as a process with the bad setting, against a real

@@ -39,7 +39,7 @@ class RepositoryHygieneTest {
     void thePatternCatchesWhatItShould() {
         assertThat(List.of("runner/data/secret_key", "data/postgres/PG_VERSION", "deploy/tls.pem", "a/b/server.key",
                 "keystore.p12", "x.jks", "old_secret_key.txt")).allMatch(path -> FORBIDDEN.matcher(path).matches());
-        assertThat(List.of("runner/pom.xml", "functions/src/main/java/dev/storefn/platform/Fields.java", "metadata/x.json",
+        assertThat(List.of("runner/pom.xml", "platform/src/main/java/dev/storefn/platform/Fields.java", "metadata/x.json",
                 "docs/keys.md", "bigdata.txt")).noneMatch(path -> FORBIDDEN.matcher(path).matches());
     }
 

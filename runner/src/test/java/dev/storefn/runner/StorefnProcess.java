@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.FileSystemUtils;
+import dev.storefn.runner.cli.Main;
 
 /**
  * storefn as a process of its own, as the systemd unit starts it: the unit's JVM flags ({@code JAVA_OPTS}

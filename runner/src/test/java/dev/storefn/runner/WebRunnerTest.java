@@ -30,9 +30,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.storefn.devtools.database.DemoCatalog;
+import dev.storefn.runner.cli.CreateStaffCommand;
+import dev.storefn.runner.cli.InvokeCommand;
 import dev.storefn.Storefn;
 import dev.storefn.RouteTable;
-import dev.storefn.lambda.LocalLambdaContext;
+import dev.storefn.devtools.aws.LocalLambdaContext;
 import dev.storefn.platform.database.LocalDatabase;
 
 import tools.jackson.databind.JsonNode;

@@ -39,7 +39,7 @@ class DispatcherTest extends FunctionsTest {
     @Test
     void functionBeanNamesAreNotReachableAsPaths() {
         Set<String> names = catalog.getNames(Function.class);
-        assertThat(names).contains("listProducts", "getProduct", "httpApi", "restApi");
+        assertThat(names).contains("listProducts", "getProduct");
         for (String name : names) {
             if (RouteTable.ROUTES.stream().anyMatch(route -> route.path().equals("/" + name + "/"))) {
                 continue; // /health/ is a route of its own, served by the bean of the same name
