@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +72,9 @@ class DatabaseFaultsTest {
         postgres = start();
         storefn = new SpringApplicationBuilder(Storefn.class).web(WebApplicationType.NONE)
                 .run("--DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:" + port + "/postgres",
-                        "--SECRET_KEY=storefn-faults-secret-key-0123456789abcdef", "--MEDIA_ROOT=" + dataDirectory.resolve("media"));
+                        "--SECRET_KEY=storefn-faults-secret-key-0123456789abcdef", "--MEDIA_ROOT=" + dataDirectory.resolve("media"),
+                        // The load is one cash-on-delivery order after another per account, never paid.
+                        "--UNPAID_ORDERS_PER_ACCOUNT=1000000", "--UNPAID_UNITS_PER_PRODUCT=1000000");
         dispatcher = storefn.getBean(Dispatcher.class);
         jdbc = storefn.getBean(JdbcClient.class);
         product = jdbc.sql("INSERT INTO products (name, price, category, description, stock) VALUES ('Fault Tee', 10, 'men', 'x', 100000)"
@@ -108,17 +109,19 @@ class DatabaseFaultsTest {
                 client));
     }
 
-    /** Shoppers placing cash-on-delivery orders as fast as they are answered, until the test ends. */
+    /**
+     * Shoppers placing cash-on-delivery orders as fast as they are answered, until the test ends. They sign up
+     * one after another first: at once, some would be told to come back while others' passwords are hashed.
+     */
     private void startLoad() {
         load = Executors.newFixedThreadPool(SHOPPERS);
-        AtomicInteger shoppers = new AtomicInteger();
-        for (int i = 0; i < SHOPPERS; i++) {
+        for (int i = 1; i <= SHOPPERS; i++) {
+            String client = "198.18.9." + i;
+            WireResponse registered = send("POST", "/api/register/", "{\"email\": \"shopper" + i + "@example.com\","
+                    + " \"password\": \"a long password\"}", null, client);
+            assertThat(registered.status()).as(new String(registered.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+            String token = JSON.readTree(registered.body()).get("access").asString();
             load.submit(() -> {
-                int n = shoppers.incrementAndGet();
-                String client = "198.18.9." + n;
-                WireResponse registered = send("POST", "/api/register/", "{\"email\": \"shopper" + n + "@example.com\","
-                        + " \"password\": \"a long password\"}", null, client);
-                String token = JSON.readTree(registered.body()).get("access").asString();
                 String order = "{\"payment_method\": \"cod\", \"cart\": [{\"id\": " + product + ", \"quantity\": 1}], \"address\": {"
                         + "\"full_name\": \"Ada\", \"phone\": \"9876543210\", \"street\": \"12 Row\", \"city\": \"Pune\", \"pincode\": \"411001\"}}";
                 while (loading.get()) {
