@@ -895,8 +895,10 @@ load_count() { grep -E '^\s*\[2[0-9][0-9]\]\s+[0-9]+ responses' "$T/hey-$1.out" 
 # lines: RSS in kB of each slot's JVM (0 when not running), nginx's PSS in kB (master and
 # workers), the box's cgroup usage in bytes (page cache included) and its anonymous memory in
 # bytes (what its processes hold: the part that cannot be given back but to swap).
+# A process may end between being listed and being read (nginx's old workers at a reload, a slot as it stops):
+# what it no longer shows counts as 0, or one empty read would end the sampling for the rest of the step.
 sample_memory() {
-    local pid cmd port blue green nginx
+    local pid cmd port blue green nginx pss
     while [[ -f $T/sampling ]]; do
         blue=0 green=0 nginx=0
         while read -r pid; do
@@ -904,17 +906,18 @@ sample_memory() {
             cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
             case $cmd in
                 *java*/opt/storefn/releases/*)
-                    port=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | sed -n 's/^PORT=//p')
+                    port=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | sed -n 's/^PORT=//p') || port=
                     case $port in
-                        8001) blue=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0) ;;
-                        8002) green=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0) ;;
+                        8001) blue=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || blue=0 ;;
+                        8002) green=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || green=0 ;;
                     esac
                     ;;
                 nginx:*)
-                    nginx=$((nginx + $(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)))
+                    pss=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null) || pss=0
+                    nginx=$((nginx + ${pss:-0}))
                     ;;
             esac
-        done < <(find "$CGROUP" -name cgroup.procs -exec cat {} + 2>/dev/null)
+        done < <(find "$CGROUP" -name cgroup.procs -exec cat {} + 2>/dev/null || true)
         echo "$SECONDS ${blue:-0} ${green:-0} $nginx $(box_memory_usage) $(box_memory_anon)"
         sleep 0.5
     done
@@ -1185,11 +1188,11 @@ step_shop() {
 # ---------------------------------------------------------------------------- step 8: the box's size
 
 step_size() {
-    local peak now live nginx_pss live_rss anon anon_peak oom blue green
+    local peak now live nginx_pss live_rss anon anon_peak oom blue green both samples
     # During release 2 (step 5): both slots' highest RSS while both ran, the box's anonymous memory.
-    read -r blue green anon_peak < <(awk '$2 > 0 && $3 > 0 { if ($2 > b) b = $2; if ($3 > g) g = $3 }
-        { if ($6 > a) a = $6 } END { print b + 0, g + 0, a + 0 }' "$T/memory-release.txt")
-    echo "release samples: $(wc -l <"$T/memory-release.txt"); both slots running in $(awk '$2 > 0 && $3 > 0' "$T/memory-release.txt" | wc -l) of them"
+    read -r blue green anon_peak both samples < <(awk '$2 > 0 && $3 > 0 { n++; if ($2 > b) b = $2; if ($3 > g) g = $3 }
+        { if ($6 > a) a = $6 } END { print b + 0, g + 0, a + 0, n + 0, NR + 0 }' "$T/memory-release.txt")
+    echo "release samples: $samples; both slots running in $both of them"
     expect "both slots were seen running side by side during the release" [ "$blue" -gt 0 -a "$green" -gt 0 ]
     observe "during a release: blue up to $((blue / 1024)) MB and green up to $((green / 1024)) MB RSS, the box's processes up to $(mb "$anon_peak") (with page cache: peak $(mb "$RELEASE_PEAK"))"
 
