@@ -160,6 +160,21 @@ abstract class HttpTest {
                 .body().get("access").asString();
     }
 
+    /** A card order and the Stripe Checkout Session it waits on. */
+    record Placed(long orderId, String sessionId) {
+    }
+
+    /** Places an order paid by card ({@code order} says {@code "payment_method": "stripe"}): the order and its session. */
+    Placed placeCardOrder(String token, String order) {
+        return placedAt(expect(200, "POST", "/api/orders/create/", order, token).body().get("checkout_url").asString());
+    }
+
+    /** The order a Checkout URL ({@code .../c/pay/cs_test_...}) was opened for. */
+    Placed placedAt(String checkoutUrl) {
+        String session = checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1);
+        return new Placed(jdbc.sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(session).query(Long.class).single(), session);
+    }
+
     /** Nobody, a user, a blocked user and staff: name to bearer token (null for nobody). */
     Map<String, String> everyKindOfCaller(String name) {
         Map<String, String> callers = new java.util.LinkedHashMap<>();

@@ -75,14 +75,8 @@ class PaymentsHttpTest extends HttpTest {
         return jdbc.sql("SELECT stock FROM products WHERE id = ?").param(product).query(Integer.class).single();
     }
 
-    private record Placed(long orderId, String sessionId) {
-    }
-
     private Placed checkout(String token, long product, int quantity) {
-        String url = expect(200, "POST", "/api/orders/create/", order(product, quantity), token).body().get("checkout_url").asString();
-        String session = url.substring(url.lastIndexOf('/') + 1);
-        long orderId = jdbc.sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(session).query(Long.class).single();
-        return new Placed(orderId, session);
+        return placeCardOrder(token, order(product, quantity));
     }
 
     /** The order's refund state and the provider's id for it: {@code refunded re_12}. */
@@ -125,8 +119,7 @@ class PaymentsHttpTest extends HttpTest {
         assertThat(url).startsWith("https://checkout.stripe.test/c/pay/cs_test_");
         StripeStandIn.Call create = STRIPE.calls.stream().filter(call -> call.path().equals("/v1/checkout/sessions"))
                 .reduce((first, second) -> second).orElseThrow();
-        long orderId = jdbc.sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(url.substring(url.lastIndexOf('/') + 1))
-                .query(Long.class).single();
+        long orderId = placedAt(url).orderId();
         Map<String, String> form = create.form();
         assertThat(form).containsEntry("metadata[order_id]", Long.toString(orderId)).containsEntry("mode", "payment")
                 .containsEntry("line_items[0][price_data][unit_amount]", "129999").containsEntry("line_items[0][quantity]", "1")
@@ -301,10 +294,9 @@ class PaymentsHttpTest extends HttpTest {
             JsonNode created = invoke(httpApi, "POST", "/api/orders/create/", "",
                     Map.of("content-type", "application/json", "authorization", "Bearer " + token), order(tee, 3));
             assertThat(created.get("statusCode").asInt()).as(created.toString()).isEqualTo(200);
-            String url = JSON.readTree(created.get("body").asString()).get("checkout_url").asString();
-            String session = url.substring(url.lastIndexOf('/') + 1);
-            long orderId = jdbc.sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(session).query(Long.class).single();
-            Placed placed = new Placed(orderId, session);
+            Placed placed = placedAt(JSON.readTree(created.get("body").asString()).get("checkout_url").asString());
+            String session = placed.sessionId();
+            long orderId = placed.orderId();
             assertThat(stock(tee)).isEqualTo(1);
 
             STRIPE.pay(session);

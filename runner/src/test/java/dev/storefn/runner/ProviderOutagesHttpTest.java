@@ -85,13 +85,8 @@ class ProviderOutagesHttpTest extends HttpTest {
                 + "}], \"address\": " + ADDRESS + "}";
     }
 
-    private record Placed(long orderId, String sessionId) {
-    }
-
     private Placed checkout(String token, long product, int quantity) {
-        String url = expect(200, "POST", "/api/orders/create/", order("stripe", product, quantity), token).body().get("checkout_url").asString();
-        String session = url.substring(url.lastIndexOf('/') + 1);
-        return new Placed(jdbc.sql("SELECT id FROM orders WHERE stripe_session_id = ?").param(session).query(Long.class).single(), session);
+        return placeCardOrder(token, order("stripe", product, quantity));
     }
 
     private Answer deliverPaid(Placed placed) {
