@@ -19,7 +19,7 @@ import dev.storefn.platform.wire.WireResponse;
 
 /**
  * Runs one request to its answer: what every request goes through (request id and client address, CORS,
- * routing and redirects, the body limit, the error answers, the headers of every answer and the access line),
+ * routing and redirects, the error answers, the headers of every answer and the access line),
  * and in between the route's own path ({@link RoutePaths}), assembled at start-up. Every adapter (web, Lambda,
  * command line) calls this and only this.
  */
@@ -149,12 +149,6 @@ public class Dispatcher {
         }
         exchange.route = found.route().key();
         exchange.pathParameters = found.pathParameters();
-        // Lambda events and invoke arrive whole; the web adapter has refused such bodies before reading them. A
-        // route that reads no body never parses the one it was sent.
-        int bodyLimit = paths.bodyLimit(found.route());
-        if (bodyLimit > 0 && request.body().length > bodyLimit) {
-            throw BodyReader.TOO_LARGE;
-        }
         return paths.path(found.route()).answer(exchange);
     }
 
