@@ -2,9 +2,7 @@ package dev.storefn.platform.access;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +25,6 @@ public class RateLimits {
 
     private final Environment environment;
     private final boolean off;
-    private final Map<String, Optional<RateLimit>> inForce = new ConcurrentHashMap<>();
 
     public RateLimits(Environment environment) {
         this.environment = environment;
@@ -44,7 +41,7 @@ public class RateLimits {
 
     /** The limit in force for what {@code declared} limits; empty when limits are off. */
     public Optional<RateLimit> inForce(RateLimit declared) {
-        return inForce.computeIfAbsent(declared.bucket(), bucket -> off ? Optional.empty() : Optional.of(configured(declared)));
+        return off ? Optional.empty() : Optional.of(configured(declared));
     }
 
     private RateLimit configured(RateLimit declared) {
