@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import dev.storefn.platform.docs.OpenApiDocument;
+import dev.storefn.platform.operation.Document;
 import dev.storefn.platform.wire.QueryStrings;
 import dev.storefn.platform.wire.WireRequest;
 import dev.storefn.platform.wire.WireResponse;
@@ -18,6 +19,7 @@ import dev.storefn.testing.BadInput;
 import dev.storefn.testing.Invariants;
 import dev.storefn.testing.ThroughLambda;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link BadInput} (every route, from the OpenAPI document, as nobody, a user, a blocked user and staff)
@@ -37,7 +39,9 @@ class BadInputTest extends FunctionsTest {
         callers.put("staff", signUp("bad-input-staff"));
         jdbc.sql("UPDATE users SET is_block = true WHERE email LIKE 'bad-input-blocked-%'").update();
         jdbc.sql("UPDATE users SET is_staff = true WHERE email LIKE 'bad-input-staff-%'").update();
-        JsonNode document = json.mapper().valueToTree(OpenApiDocument.build(RouteTable.ROUTES));
+        // The document the shop serves, as a client developer reads it.
+        Document served = new OpenApiDocument().apply(new OpenApiDocument.Input());
+        JsonNode document = JsonMapper.shared().readTree(served.content());
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         List<BadInput.Attempt> attempts = BadInput.attempts(document, callers);

@@ -1,2 +1,2 @@
-/** The API documents: the OpenAPI document built from the route table and the operations' records, and Swagger UI over it. */
+/** The API documents: the OpenAPI document the build writes from the route table, and Swagger UI over it. */
 package dev.storefn.platform.docs;

@@ -1,4 +1,4 @@
-package dev.storefn.platform.docs;
+package dev.storefn.devtools.docs;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -63,18 +63,18 @@ final class Schemas {
             page.put("description", "One page, when page or page_size is given");
             page.put("required", List.of("count", "next", "previous", "results"));
             page.put("properties", ordered(
-                    "count", described(Map.of("type", "integer"), "How many items all the pages hold"),
-                    "next", described(Map.of("type", List.of("string", "null"), "format", "uri"), "The next page's URL; null on the last"),
-                    "previous", described(Map.of("type", List.of("string", "null"), "format", "uri"),
+                    "count", described(ordered("type", "integer"), "How many items all the pages hold"),
+                    "next", described(ordered("type", List.of("string", "null"), "format", "uri"), "The next page's URL; null on the last"),
+                    "previous", described(ordered("type", List.of("string", "null"), "format", "uri"),
                             "The previous page's URL; null on the first"),
                     "results", described(items, "This page's items")));
-            return Map.of("oneOf", List.of(described(items, "Every item, when neither page nor page_size is given"), page));
+            return ordered("oneOf", List.of(described(items, "Every item, when neither page nor page_size is given"), page));
         }
         if (List.class.isAssignableFrom(raw)) {
             return array(of(type.getGeneric(0)));
         }
         if (Map.class.isAssignableFrom(raw)) {
-            return Map.of("type", "object");
+            return ordered("type", "object");
         }
         return of(type.getType());
     }
@@ -85,32 +85,32 @@ final class Schemas {
         }
         Class<?> raw = (Class<?>) type;
         if (raw == String.class) {
-            return Map.of("type", "string");
+            return ordered("type", "string");
         }
         if (raw == int.class || raw == Integer.class) {
-            return Map.of("type", "integer", "format", "int32");
+            return ordered("type", "integer", "format", "int32");
         }
         if (raw == long.class || raw == Long.class) {
-            return Map.of("type", "integer", "format", "int64");
+            return ordered("type", "integer", "format", "int64");
         }
         if (raw == boolean.class || raw == Boolean.class) {
-            return Map.of("type", "boolean");
+            return ordered("type", "boolean");
         }
         if (raw == BigDecimal.class) {
-            return Map.of("type", List.of("number", "string"), "format", "decimal");
+            return ordered("type", List.of("number", "string"), "format", "decimal");
         }
         if (raw == Instant.class) {
-            return Map.of("type", "string", "format", "date-time");
+            return ordered("type", "string", "format", "date-time");
         }
         if (raw == Upload.class) {
-            return Map.of("type", "string", "format", "binary");
+            return ordered("type", "string", "format", "binary");
         }
         if (raw.isEnum()) {
             List<String> values = new ArrayList<>();
             for (Object constant : raw.getEnumConstants()) {
                 values.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
             }
-            return Map.of("type", "string", "enum", values);
+            return ordered("type", "string", "enum", values);
         }
         if (raw.isRecord()) {
             return ref(raw, false);
@@ -120,9 +120,9 @@ final class Schemas {
             for (Class<?> permitted : raw.getPermittedSubclasses()) {
                 choices.add(of(permitted));
             }
-            return Map.of("oneOf", choices);
+            return ordered("oneOf", choices);
         }
-        return Map.of();
+        return ordered();
     }
 
     /** The schema of an input component, with the rules the binder enforces; a record in it is read by the same rules. */
@@ -177,7 +177,7 @@ final class Schemas {
     /** Registers a schema built elsewhere (an input record's body) under the record's name; its reference. */
     Map<String, Object> named(Class<?> type, Map<String, Object> schema) {
         components.put(name(type), schema);
-        return Map.of("$ref", "#/components/schemas/" + name(type));
+        return ordered("$ref", "#/components/schemas/" + name(type));
     }
 
     /**
@@ -237,7 +237,7 @@ final class Schemas {
         List<Object> allowed = new ArrayList<>(List.of(doc.allowed()));
         if (doc.nullable()) {
             if (documented.remove("$ref") instanceof String ref) {
-                documented.put("anyOf", List.of(Map.of("$ref", ref), Map.of("type", "null")));
+                documented.put("anyOf", List.of(ordered("$ref", ref), ordered("type", "null")));
             } else {
                 documented.put("type", List.of(schema.get("type"), "null"));
             }
@@ -293,7 +293,7 @@ final class Schemas {
     private Map<String, Object> ref(Class<?> record, boolean read) {
         String name = name(record);
         if (!components.containsKey(name)) {
-            components.put(name, Map.of());
+            components.put(name, ordered());
             if (read) {
                 components.put(name, body(record, false));
             } else {
@@ -304,7 +304,7 @@ final class Schemas {
                 components.put(name, object(properties, List.copyOf(properties.keySet()), record.getAnnotation(Doc.class)));
             }
         }
-        return Map.of("$ref", "#/components/schemas/" + name);
+        return ordered("$ref", "#/components/schemas/" + name);
     }
 
     private static Map<String, Object> object(Map<String, Object> properties, List<String> required, Doc doc) {

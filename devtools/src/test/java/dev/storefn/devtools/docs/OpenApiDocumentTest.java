@@ -1,7 +1,11 @@
-package dev.storefn.platform.docs;
+package dev.storefn.devtools.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.storefn.RouteTable;
 import dev.storefn.platform.access.Access;
+import dev.storefn.platform.docs.OpenApiDocument;
+import dev.storefn.platform.operation.Document;
 import dev.storefn.platform.operation.Header;
 import dev.storefn.platform.routes.Route;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OpenApiDocumentTest {
 
-    private static final JsonNode DOCUMENT = JsonMapper.builder().build().valueToTree(OpenApiDocument.build(RouteTable.ROUTES));
+    private static final JsonNode DOCUMENT = JsonMapper.builder().build().valueToTree(OpenApiGenerator.build(RouteTable.ROUTES));
+
+    private static final Path COMMITTED = Path.of("..", "functions", "src", "main", "resources", OpenApiDocument.RESOURCE);
 
     /** Fields that take a closed set of values wherever they appear, and every value any of them may take. */
     private static final Map<String, Set<String>> CLOSED_SETS = Map.of(
@@ -37,6 +45,22 @@ class OpenApiDocumentTest {
             "status", Set.of("ok", "success", "deleted", "unavailable"));
 
     private static final Set<String> FEATURES = Set.of("accounts", "catalog", "cart", "addresses", "orders", "payments", "panel");
+
+    @Test
+    void theCommittedDocumentIsWhatTheRouteTableProduces() throws IOException {
+        String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
+        assertThat(committed)
+                .as("%s is out of date with the route table; regenerate it from the repository root with:%n  %s", COMMITTED,
+                        OpenApiGenerator.REGENERATE)
+                .isEqualTo(OpenApiGenerator.render(RouteTable.ROUTES));
+    }
+
+    @Test
+    void theShopServesTheCommittedDocument() throws IOException {
+        Document served = new OpenApiDocument().apply(new OpenApiDocument.Input());
+        assertThat(served.mediaType()).isEqualTo("application/json; charset=utf-8");
+        assertThat(JsonMapper.shared().readTree(served.content())).isEqualTo(JsonMapper.shared().readTree(COMMITTED.toFile()));
+    }
 
     @Test
     void everyOperationHasItsSummaryAndItsFeaturesTag() {
