@@ -36,6 +36,7 @@ import dev.storefn.runner.cli.InvokeCommand;
 import dev.storefn.Storefn;
 import dev.storefn.RouteTable;
 import dev.storefn.devtools.aws.LocalLambdaContext;
+import dev.storefn.devtools.aws.LocalInvoke;
 import dev.storefn.platform.database.LocalDatabase;
 
 import tools.jackson.databind.JsonNode;
@@ -271,7 +272,7 @@ class WebRunnerTest {
             Map<String, Integer> statuses = new TreeMap<>();
             for (Path event : events) {
                 List<String> args = new ArrayList<>(List.of("invoke", "--event", event.toString()));
-                if (Files.readString(event).contains(InvokeCommand.PLACEHOLDER)) {
+                if (Files.readString(event).contains(LocalInvoke.PLACEHOLDER)) {
                     args.addAll(List.of("--as", "lambda@example.com"));
                 }
                 ByteArrayOutputStream printed = new ByteArrayOutputStream();
