@@ -19,13 +19,6 @@ import dev.storefn.platform.wire.WireResponse;
 /** Translates API Gateway proxy events (HTTP API v2 and REST API v1) to requests, and answers back. */
 final class ApiGatewayEvents {
 
-    /** An event whose body claims to be base64 and is not. */
-    static final class MalformedBody extends RuntimeException {
-        MalformedBody() {
-            super("The request body is not valid base64", null, false, false);
-        }
-    }
-
     private ApiGatewayEvents() {
     }
 
@@ -112,14 +105,11 @@ final class ApiGatewayEvents {
                 : Base64.getEncoder().encodeToString(response.body());
     }
 
+    /** The body's bytes; an {@link IllegalArgumentException} when it claims to be base64 and is not. */
     private static byte[] body(String body, boolean base64) {
         if (body == null) {
             return new byte[0];
         }
-        try {
-            return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedBody();
-        }
+        return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -20,6 +20,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 
 import dev.storefn.platform.dispatch.Dispatcher;
 import dev.storefn.platform.operation.ScheduledJob;
+import dev.storefn.platform.wire.WireRequest;
 import dev.storefn.platform.wire.WireResponse;
 
 /**
@@ -45,14 +46,7 @@ public class ApiGatewayFunctions {
 
     @Bean
     Function<InputStream, APIGatewayV2HTTPResponse> httpApi(Dispatcher dispatcher) {
-        Supplier<PojoSerializer<APIGatewayV2HTTPEvent>> events = serializer(APIGatewayV2HTTPEvent.class);
-        return stream -> {
-            try {
-                return ApiGatewayEvents.toHttpApi(dispatcher.dispatch(ApiGatewayEvents.fromHttpApi(events.get().fromJson(stream))));
-            } catch (ApiGatewayEvents.MalformedBody e) {
-                return ApiGatewayEvents.toHttpApi(MALFORMED_BODY);
-            }
-        };
+        return adapter(dispatcher, APIGatewayV2HTTPEvent.class, ApiGatewayEvents::fromHttpApi, ApiGatewayEvents::toHttpApi);
     }
 
     /** The function of the schedule's Lambda ({@code SPRING_CLOUD_FUNCTION_DEFINITION=scheduledJobs}): every job, once. */
@@ -63,22 +57,26 @@ public class ApiGatewayFunctions {
 
     @Bean
     Function<InputStream, APIGatewayProxyResponseEvent> restApi(Dispatcher dispatcher) {
-        Supplier<PojoSerializer<APIGatewayProxyRequestEvent>> events = serializer(APIGatewayProxyRequestEvent.class);
-        return stream -> {
-            try {
-                return ApiGatewayEvents.toRestApi(dispatcher.dispatch(ApiGatewayEvents.fromRestApi(events.get().fromJson(stream))));
-            } catch (ApiGatewayEvents.MalformedBody e) {
-                return ApiGatewayEvents.toRestApi(MALFORMED_BODY);
-            }
-        };
+        return adapter(dispatcher, APIGatewayProxyRequestEvent.class, ApiGatewayEvents::fromRestApi, ApiGatewayEvents::toRestApi);
     }
 
     /**
-     * The serializer the Lambda Java runtime itself uses for the event class, made on first use: it loads some
-     * 800 classes (a shaded Jackson), which the web runner, where these beans exist but are never called,
+     * Reads the event with the serializer the Lambda Java runtime itself uses for its class, made on first use: it
+     * loads some 800 classes (a shaded Jackson), which the web runner, where these beans exist but are never called,
      * would otherwise carry in its metaspace. SnapStart's priming makes it before the snapshot.
      */
-    private static <T> Supplier<PojoSerializer<T>> serializer(Class<T> eventClass) {
-        return SingletonSupplier.of(() -> LambdaEventSerializers.serializerFor(eventClass, ApiGatewayFunctions.class.getClassLoader()));
+    private static <E, R> Function<InputStream, R> adapter(Dispatcher dispatcher, Class<E> eventClass,
+            Function<E, WireRequest> request, Function<WireResponse, R> response) {
+        Supplier<PojoSerializer<E>> events = SingletonSupplier.of(
+                () -> LambdaEventSerializers.serializerFor(eventClass, ApiGatewayFunctions.class.getClassLoader()));
+        return stream -> {
+            WireRequest read;
+            try {
+                read = request.apply(events.get().fromJson(stream));
+            } catch (IllegalArgumentException bodyNotBase64) {
+                return response.apply(MALFORMED_BODY);
+            }
+            return response.apply(dispatcher.dispatch(read));
+        };
     }
 }

@@ -23,9 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "STOREFN_METRIC_LINES", havingValue = "true")
 class MetricLogLines implements RequestObserver {
 
-    static final String NAMESPACE = "storefn";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, Object> DIRECTIVE = Map.of("Namespace", NAMESPACE,
+    private static final Map<String, Object> DIRECTIVE = Map.of("Namespace", "storefn",
             "Dimensions", List.of(List.of("route", "status")), "Metrics", List.of(Map.of("Name", "latency", "Unit", "Milliseconds")));
 
     private final PrintStream out;

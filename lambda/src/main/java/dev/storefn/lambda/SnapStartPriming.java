@@ -19,7 +19,6 @@ import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.storefn.platform.Unique;
@@ -90,10 +89,7 @@ public class SnapStartPriming implements Resource {
     void prime() {
         Function<Object, Object> httpApi = functions.lookup(ApiGatewayFunctions.HTTP_API);
         for (String event : PRIMING_REQUESTS) {
-            Object answer = httpApi.apply(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
-            if (answer instanceof APIGatewayV2HTTPResponse response) {
-                log.debug("Priming request answered {}", response.getStatusCode());
-            }
+            httpApi.apply(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

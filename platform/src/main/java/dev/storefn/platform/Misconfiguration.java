@@ -9,8 +9,4 @@ public class Misconfiguration extends RuntimeException {
     public Misconfiguration(String message) {
         super(message, null, false, false);
     }
-
-    public Misconfiguration(String message, Throwable cause) {
-        super(message, cause, false, false);
-    }
 }

@@ -26,7 +26,9 @@ public class RateLimiter {
     /** Counts one hit on {@code bucket}; refuses when that makes more than {@code limit} in the current window. */
     public void hit(String bucket, int limit, Duration window) {
         if (count(bucket, window) > limit) {
-            throw tooMany(windowStart(window), window);
+            long retryAfter = secondsLeft(window);
+            throw Refusal.detail(Refusal.Kind.TOO_MANY_REQUESTS, "Request was throttled. Expected available in " + retryAfter + " seconds.")
+                    .retryAfter(retryAfter);
         }
     }
 
@@ -55,19 +57,13 @@ public class RateLimiter {
         return Instant.ofEpochSecond(now - now % seconds);
     }
 
-    private static Refusal tooMany(Instant start, Duration window) {
-        long retryAfter = secondsLeft(start, window);
-        return Refusal.detail(Refusal.Kind.TOO_MANY_REQUESTS, "Request was throttled. Expected available in " + retryAfter + " seconds.")
-                .retryAfter(retryAfter);
-    }
-
     /** A refusal in these words, to be retried when the current window of {@code window} ends. */
     public Refusal tooMany(Duration window, String message) {
-        return Refusal.detail(Refusal.Kind.TOO_MANY_REQUESTS, message).retryAfter(secondsLeft(windowStart(window), window));
+        return Refusal.detail(Refusal.Kind.TOO_MANY_REQUESTS, message).retryAfter(secondsLeft(window));
     }
 
-    private static long secondsLeft(Instant start, Duration window) {
-        return Math.max(1, start.plus(window).getEpochSecond() - Instant.now().getEpochSecond());
+    private static long secondsLeft(Duration window) {
+        return Math.max(1, windowStart(window).plus(window).getEpochSecond() - Instant.now().getEpochSecond());
     }
 
     // Expired windows are deleted by whoever passes by, so no scheduler is needed on Lambda.

@@ -1,11 +1,11 @@
 package dev.storefn.platform.access;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ import dev.storefn.platform.database.DatabaseUrl;
 @Component
 public class RateLimits {
 
-    private static final Pattern SETTING = Pattern.compile("([1-9][0-9]{0,8})/([1-9][0-9]{0,8})([smhd])");
+    private static final Pattern SETTING = Pattern.compile("([1-9][0-9]{0,8})/([1-9][0-9]{0,8}[smhd])");
 
     private final Environment environment;
     private final boolean off;
@@ -54,13 +54,6 @@ public class RateLimits {
         if (!matcher.matches()) {
             throw new Misconfiguration(name + " reads COUNT/WINDOW, such as 5/15m (s, m, h or d), not " + setting);
         }
-        long amount = Long.parseLong(matcher.group(2));
-        Duration window = switch (matcher.group(3)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
-        return new RateLimit(declared.bucket(), Integer.parseInt(matcher.group(1)), window);
+        return new RateLimit(declared.bucket(), Integer.parseInt(matcher.group(1)), DurationStyle.SIMPLE.parse(matcher.group(2)));
     }
 }

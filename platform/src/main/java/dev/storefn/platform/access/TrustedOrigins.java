@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 import dev.storefn.platform.database.DatabaseUrl;
 
@@ -34,11 +35,8 @@ public class TrustedOrigins {
                         + " origin (e.g. https://shop.example.com) unless the storefront is served from this same origin.");
             }
         }
-        for (String origin : allowedOrigins.split(",")) {
-            if (!origin.isBlank()) {
-                String trimmed = origin.trim();
-                origins.add(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
-            }
+        for (String origin : StringUtils.tokenizeToStringArray(allowedOrigins, ",")) {
+            origins.add(StringUtils.trimTrailingCharacter(origin, '/'));
         }
     }
 

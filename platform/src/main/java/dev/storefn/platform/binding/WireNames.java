@@ -2,7 +2,6 @@ package dev.storefn.platform.binding;
 
 import java.lang.reflect.RecordComponent;
 
-import dev.storefn.platform.operation.Field;
 import tools.jackson.databind.PropertyNamingStrategies;
 
 /** Component names as the JSON mapper writes them ({@code firstName} is {@code first_name}): Jackson's own snake_case. */
@@ -11,10 +10,9 @@ public final class WireNames {
     private WireNames() {
     }
 
-    /** An input component's name on the wire: its {@code @Field} name, else its own name in snake_case. */
+    /** An input component's name on the wire: its own name in snake_case. */
     static String of(RecordComponent component) {
-        Field field = component.getAnnotation(Field.class);
-        return field != null && !field.name().isEmpty() ? field.name() : snakeCase(component.getName());
+        return snakeCase(component.getName());
     }
 
     public static String snakeCase(String name) {

@@ -2,13 +2,15 @@ package dev.storefn.platform.database;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.util.StringUtils;
+
 import dev.storefn.platform.Misconfiguration;
 
 /**
@@ -50,8 +52,9 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');
-            username = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+            // Percent-decoded, '+' kept: it is no space in a URL's user information.
+            username = StringUtils.uriDecode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
+            password = colon < 0 ? null : StringUtils.uriDecode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
         }
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "postgres" : uri.getRawPath().substring(1);
@@ -129,10 +132,6 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             return jdbcUrl;
         }
         return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "prepareThreshold=0";
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override

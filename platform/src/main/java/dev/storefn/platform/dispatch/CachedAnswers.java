@@ -1,5 +1,6 @@
 package dev.storefn.platform.dispatch;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,9 +37,7 @@ class CachedAnswers {
 
     CachedAnswers(@Value("${STOREFN_ANSWER_CACHE_MB:8}") long maxMegabytes) {
         this.maxBytes = maxMegabytes * 1024 * 1024;
-        for (int i = 0; i < making.length; i++) {
-            making[i] = new Object();
-        }
+        Arrays.setAll(making, i -> new Object());
     }
 
     /** The answer to {@code request} of a route whose answers {@code version} versions. */

@@ -3,11 +3,13 @@ package dev.storefn.platform.dispatch;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 import dev.storefn.platform.BoundedMemo;
 import dev.storefn.platform.Misconfiguration;
@@ -29,10 +31,8 @@ class ClientAddresses {
     private final BoundedMemo<String, Boolean> trustedPeers = new BoundedMemo<>(1024);
 
     ClientAddresses(@Value("${TRUSTED_PROXIES:127.0.0.1,::1}") String trustedProxies) {
-        for (String entry : trustedProxies.split(",")) {
-            if (!entry.isBlank()) {
-                trusted.add(Network.parse(entry.trim()));
-            }
+        for (String entry : StringUtils.tokenizeToStringArray(trustedProxies, ",")) {
+            trusted.add(Network.parse(entry));
         }
     }
 
@@ -40,14 +40,7 @@ class ClientAddresses {
         if (peerAddress == null || forwardedFor == null || !isTrustedPeer(peerAddress)) {
             return peerAddress;
         }
-        List<String> hops = new ArrayList<>();
-        for (String header : forwardedFor) {
-            for (String hop : header.split(",")) {
-                if (!hop.isBlank()) {
-                    hops.add(hop.trim());
-                }
-            }
-        }
+        List<String> hops = forwardedFor.stream().flatMap(header -> Arrays.stream(StringUtils.tokenizeToStringArray(header, ","))).toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i);
             if (!isTrusted(hop)) {
@@ -73,15 +66,7 @@ class ClientAddresses {
 
     private boolean isTrusted(String address) {
         byte[] bytes = toLiteral(address);
-        if (bytes == null) {
-            return false;
-        }
-        for (Network network : trusted) {
-            if (network.contains(bytes)) {
-                return true;
-            }
-        }
-        return false;
+        return bytes != null && trusted.stream().anyMatch(network -> network.contains(bytes));
     }
 
     /**

@@ -3,12 +3,15 @@ package dev.storefn.platform.dispatch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.Unique;
 import dev.storefn.platform.access.AccessGuard;
 import dev.storefn.platform.operation.Refusal;
 import dev.storefn.platform.routes.Router;
@@ -41,6 +44,9 @@ public class Dispatcher {
 
     /** The MDC key of the request id as text log lines show it, formatted once per request. */
     private static final String REQUEST = "request";
+
+    /** A request id the local proxy may hand on; otherwise the dispatcher makes one. */
+    private static final Pattern WELL_FORMED_REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
     private final Router router;
     private final ClientAddresses clientAddresses;
@@ -84,52 +90,45 @@ public class Dispatcher {
         });
     }
 
-    private interface Answering {
-        WireResponse answer(Exchange exchange);
-    }
-
-    private WireResponse respond(WireRequest request, Answering answering) {
+    private WireResponse respond(WireRequest request, Function<Exchange, WireResponse> answering) {
         long started = System.nanoTime();
         // Only the local proxy's id is taken (nginx's $request_id); a client's own could forge another request's lines.
-        String requestId = RequestIds.of(clientAddresses.isTrustedPeer(request.peerAddress()) ? request.header("x-request-id") : null);
+        String offered = clientAddresses.isTrustedPeer(request.peerAddress()) ? request.header("x-request-id") : null;
+        String requestId = offered != null && WELL_FORMED_REQUEST_ID.matcher(offered).matches() ? offered : Unique.hex(8);
         String client = clientAddresses.resolve(request.peerAddress(), request.headers().get("x-forwarded-for"));
         MDC.put(REQUEST, "[request_id=" + requestId + "] ");
         MDC.put(REQUEST_ID, requestId);
         try {
-            return answerAndLog(request, answering, started, requestId, client);
+            Exchange exchange = new Exchange(request, client);
+            WireResponse response;
+            try {
+                response = answering.apply(exchange);
+            } catch (Refusal refusal) {
+                response = errors.refusal(refusal);
+            } catch (RuntimeException failure) {
+                response = errors.failure(failure, requestId);
+            }
+            Map<String, List<String>> always = new LinkedHashMap<>(SECURITY_HEADERS);
+            always.put("X-Request-Id", List.of(requestId));
+            if (response.header("Cache-Control") == null) {
+                // Answers carry personal data (a cart, an address, a token); no browser or proxy may keep them.
+                always.put("Cache-Control", NO_STORE);
+            }
+            response = cors.apply(request, response).withHeaders(always);
+            if ("HEAD".equals(request.method())) {
+                response = response.withoutBody();
+            }
+            long nanos = System.nanoTime() - started;
+            log.info("access client={} caller={} method={} path={} status={} ms={} request_id={}", client, exchange.callerForLog(),
+                    request.method(), request.path(), response.status(), nanos / 1_000_000, requestId);
+            for (RequestObserver observer : observers) {
+                observer.answered(exchange.route, response.status(), nanos);
+            }
+            return response;
         } finally {
             MDC.remove(REQUEST);
             MDC.remove(REQUEST_ID);
         }
-    }
-
-    private WireResponse answerAndLog(WireRequest request, Answering answering, long started, String requestId, String client) {
-        Exchange exchange = new Exchange(request, client);
-        WireResponse response;
-        try {
-            response = answering.answer(exchange);
-        } catch (Refusal refusal) {
-            response = errors.refusal(refusal);
-        } catch (RuntimeException failure) {
-            response = errors.failure(failure, requestId);
-        }
-        Map<String, List<String>> always = new LinkedHashMap<>(SECURITY_HEADERS);
-        always.put("X-Request-Id", List.of(requestId));
-        if (response.header("Cache-Control") == null) {
-            // Answers carry personal data (a cart, an address, a token); no browser or proxy may keep them.
-            always.put("Cache-Control", NO_STORE);
-        }
-        response = cors.apply(request, response).withHeaders(always);
-        if ("HEAD".equals(request.method())) {
-            response = response.withoutBody();
-        }
-        long nanos = System.nanoTime() - started;
-        log.info("access client={} caller={} method={} path={} status={} ms={} request_id={}", client, exchange.callerForLog(),
-                request.method(), request.path(), response.status(), nanos / 1_000_000, requestId);
-        for (RequestObserver observer : observers) {
-            observer.answered(exchange.route, response.status(), nanos);
-        }
-        return response;
     }
 
     private WireResponse answer(Exchange exchange) {

@@ -4,10 +4,11 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -84,7 +85,8 @@ class ErrorAnswers {
     }
 
     WireResponse failure(Throwable failure, String requestId) {
-        Refusal refusal = find(failure, Refusal.class);
+        // The function catalog and the transaction template may wrap what an operation throws.
+        Refusal refusal = ExceptionUtils.throwableOfType(failure, Refusal.class);
         if (refusal != null) {
             return refusal(refusal);
         }
@@ -100,14 +102,11 @@ class ErrorAnswers {
     }
 
     static boolean databaseUnavailable(Throwable failure) {
-        for (Class<? extends Throwable> type : List.of(DataAccessResourceFailureException.class,
-                CannotCreateTransactionException.class, SQLTransientConnectionException.class,
-                SQLNonTransientConnectionException.class, QueryTimeoutException.class)) {
-            if (find(failure, type) != null) {
-                return true;
-            }
+        if (Stream.of(DataAccessResourceFailureException.class, CannotCreateTransactionException.class, SQLTransientConnectionException.class,
+                SQLNonTransientConnectionException.class, QueryTimeoutException.class).anyMatch(type -> ExceptionUtils.indexOfType(failure, type) >= 0)) {
+            return true;
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : ExceptionUtils.getThrowableList(failure)) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && UNAVAILABLE_STATES.matcher(sql.getSQLState()).matches()) {
                 return true;
             }
@@ -117,15 +116,5 @@ class ErrorAnswers {
             }
         }
         return false;
-    }
-
-    /** The function catalog and the transaction template may wrap what an operation throws. */
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

@@ -2,12 +2,12 @@ package dev.storefn.platform.dispatch;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -118,14 +118,8 @@ class Idempotency {
     }
 
     private static String hash(WireRequest request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.method() + " " + request.path() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(request.body());
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = DigestUtils.updateDigest(DigestUtils.getSha256Digest(), request.method() + " " + request.path() + "\n");
+        return Hex.encodeHexString(digest.digest(request.body()));
     }
 
     // Retries come within minutes; a day's keys are plenty, and whoever passes by tidies up.

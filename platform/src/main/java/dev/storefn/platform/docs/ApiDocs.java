@@ -3,16 +3,17 @@ package dev.storefn.platform.docs;
 import static dev.storefn.platform.operation.Transaction.Mode.NONE;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.storefn.platform.operation.Document;
 import dev.storefn.platform.operation.Transaction;
@@ -52,14 +53,12 @@ public class ApiDocs implements Function<ApiDocs.Input, Document> {
             </html>
             """;
 
+    /** Made on the first request, not at start-up (a cold start would pay for it), and kept: it changes only with a release. */
+    private static final Supplier<Document> DOCUMENT = SingletonSupplier.of(ApiDocs::page);
+
     @Override
     public Document apply(Input input) {
-        return Page.DOCUMENT;
-    }
-
-    /** Made on the first request, not at start-up (a cold start would pay for it), and kept: it changes only with a release. */
-    private static final class Page {
-        static final Document DOCUMENT = page();
+        return DOCUMENT.get();
     }
 
     static Document page() {
@@ -75,44 +74,32 @@ public class ApiDocs implements Function<ApiDocs.Input, Document> {
     }
 
     private static String webJarVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = resource("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-            properties.load(in);
+        try {
+            return PropertiesLoaderUtils.loadProperties(new ClassPathResource("META-INF/maven/org.webjars/swagger-ui/pom.properties"))
+                    .getProperty("version");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return properties.getProperty("version");
     }
 
     /** A file of the WebJar, which must not hold the tag that would end the element it is written into. */
     private static String asset(String version, String name, String closingTag) {
-        try (InputStream in = resource(WEBJAR + version + "/" + name)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // Looked for at each "</" rather than in a lower-cased copy, which took most of the page's making.
-            for (int at = text.indexOf("</"); at >= 0; at = text.indexOf("</", at + 2)) {
-                if (text.regionMatches(true, at, closingTag, 0, closingTag.length())) {
-                    throw new IllegalStateException(name + " holds " + closingTag + " and cannot be written into the page");
-                }
-            }
-            return text;
+        String text;
+        try {
+            text = new ClassPathResource(WEBJAR + version + "/" + name).getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = ApiDocs.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException(path + " is not on the class path (the org.webjars:swagger-ui dependency)");
+        // Looked for at each "</" rather than in a lower-cased copy, which took most of the page's making.
+        for (int at = text.indexOf("</"); at >= 0; at = text.indexOf("</", at + 2)) {
+            if (text.regionMatches(true, at, closingTag, 0, closingTag.length())) {
+                throw new IllegalStateException(name + " holds " + closingTag + " and cannot be written into the page");
+            }
         }
-        return in;
+        return text;
     }
 
     static String sha256(String script) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(DigestUtils.sha256(script));
     }
 }

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.storefn.platform.operation.Document;
 import dev.storefn.platform.operation.Transaction;
@@ -27,21 +30,16 @@ public class OpenApiDocument implements Function<OpenApiDocument.Input, Document
     /** Where on the class path the document is, as the build writes it. */
     public static final String RESOURCE = "storefn/openapi.json";
 
+    /** Read on the first request, not at start-up (a cold start would pay for it), and written without its indentation. */
+    private static final Supplier<Document> WRITTEN = SingletonSupplier.of(OpenApiDocument::read);
+
     @Override
     public Document apply(Input input) {
-        return Written.DOCUMENT;
-    }
-
-    /** Read on the first request, not at start-up (a cold start would pay for it), and written without its indentation. */
-    private static final class Written {
-        static final Document DOCUMENT = read();
+        return WRITTEN.get();
     }
 
     private static Document read() {
-        try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path (the shop's jar carries it)");
-            }
+        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
             JsonMapper mapper = JsonMapper.shared();
             return Document.file("application/json; charset=utf-8", mapper.writeValueAsBytes(mapper.readTree(in)));
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.storefn.platform.format;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * Absolute URLs that storefn hands out: links between pages of a list and locally stored media.
@@ -15,7 +16,7 @@ public class PublicUrls {
 
     public PublicUrls(@Value("${PUBLIC_BASE_URL:}") String publicBaseUrl, @Value("${PORT:8000}") int port,
             @Value("${MEDIA_BASE_URL:}") String mediaBaseUrl) {
-        this.base = publicBaseUrl.isBlank() ? "http://localhost:" + port : stripSlash(publicBaseUrl.trim());
+        this.base = publicBaseUrl.isBlank() ? "http://localhost:" + port : StringUtils.trimTrailingCharacter(publicBaseUrl.trim(), '/');
         this.mediaBase = mediaBaseUrl.isBlank() ? base + "/media/" : withSlash(mediaBaseUrl.trim());
     }
 
@@ -30,10 +31,6 @@ public class PublicUrls {
      */
     public String base() {
         return base;
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String withSlash(String url) {

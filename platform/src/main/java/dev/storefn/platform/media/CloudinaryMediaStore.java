@@ -1,7 +1,6 @@
 package dev.storefn.platform.media;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import com.cloudinary.Cloudinary;
 import com.cloudinary.Uploader;
+import com.cloudinary.utils.ObjectUtils;
 
 import dev.storefn.platform.format.PublicUrls;
 import dev.storefn.platform.operation.Refusal;
@@ -41,11 +41,8 @@ final class CloudinaryMediaStore implements MediaStore {
         this.settings = settings;
         this.urls = urls;
         this.gates = gates;
-        Map<String, Object> config = new HashMap<>();
-        config.put("cloud_name", settings.cloudName());
-        config.put("api_key", settings.apiKey());
-        config.put("api_secret", settings.apiSecret());
-        config.put("secure", true);
+        Map<String, Object> config = ObjectUtils.asMap("cloud_name", settings.cloudName(), "api_key", settings.apiKey(),
+                "api_secret", settings.apiSecret(), "secure", true);
         if (settings.uploadPrefix() != null) {
             config.put("upload_prefix", settings.uploadPrefix());
         }
@@ -57,10 +54,7 @@ final class CloudinaryMediaStore implements MediaStore {
 
     @Override
     public String put(ImageFile image, String folder, String name) {
-        Map<String, Object> options = options();
-        options.put("folder", folder);
-        options.put("public_id", name);
-        options.put("overwrite", true);
+        Map<String, Object> options = options("folder", folder, "public_id", name, "overwrite", true);
         Object secureUrl;
         try {
             secureUrl = gates.call(Provider.CLOUDINARY, () -> {
@@ -89,8 +83,7 @@ final class CloudinaryMediaStore implements MediaStore {
         if (publicId == null) {
             return;
         }
-        Map<String, Object> options = options();
-        options.put("invalidate", true);
+        Map<String, Object> options = options("invalidate", true);
         gates.call(Provider.CLOUDINARY, () -> {
             Object result;
             try {
@@ -131,11 +124,11 @@ final class CloudinaryMediaStore implements MediaStore {
         return matcher.matches() ? matcher.group(1) : null;
     }
 
-    private Map<String, Object> options() {
-        Map<String, Object> options = new HashMap<>();
-        options.put("resource_type", "image");
-        options.put("connect_timeout", (int) gates.connectTimeout().toMillis());
-        options.put("timeout", (int) gates.timeout().toMillis());
+    /** The options of every call, and these. */
+    private Map<String, Object> options(Object... more) {
+        Map<String, Object> options = ObjectUtils.asMap(more);
+        options.putAll(ObjectUtils.asMap("resource_type", "image", "connect_timeout", (int) gates.connectTimeout().toMillis(),
+                "timeout", (int) gates.timeout().toMillis()));
         return options;
     }
 }

@@ -3,6 +3,7 @@ package dev.storefn.platform.media;
 import java.util.Optional;
 
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import dev.storefn.platform.Misconfiguration;
 
 /**
@@ -13,10 +14,10 @@ import dev.storefn.platform.Misconfiguration;
 public record CloudinarySettings(String cloudName, String apiKey, String apiSecret, String uploadPrefix) {
 
     public CloudinarySettings {
-        if (blank(cloudName) || blank(apiKey) || blank(apiSecret)) {
+        if (!StringUtils.hasText(cloudName) || !StringUtils.hasText(apiKey) || !StringUtils.hasText(apiSecret)) {
             throw new IllegalArgumentException("Cloudinary needs a cloud name, an API key and an API secret");
         }
-        uploadPrefix = blank(uploadPrefix) ? null : uploadPrefix.strip().replaceAll("/+$", "");
+        uploadPrefix = !StringUtils.hasText(uploadPrefix) ? null : uploadPrefix.strip().replaceAll("/+$", "");
     }
 
     /** The settings, or empty when Cloudinary is not configured; a setting given by halves fails the start. */
@@ -26,13 +27,13 @@ public record CloudinarySettings(String cloudName, String apiKey, String apiSecr
         String key = environment.getProperty("CLOUDINARY_API_KEY", "");
         String secret = environment.getProperty("CLOUDINARY_API_SECRET", "");
         String prefix = environment.getProperty("CLOUDINARY_UPLOAD_PREFIX", "");
-        if (!blank(url)) {
+        if (StringUtils.hasText(url)) {
             return Optional.of(fromUrl(url.strip(), prefix));
         }
-        if (blank(cloud) && blank(key) && blank(secret)) {
+        if (!StringUtils.hasText(cloud) && !StringUtils.hasText(key) && !StringUtils.hasText(secret)) {
             return Optional.empty();
         }
-        if (blank(cloud) || blank(key) || blank(secret)) {
+        if (!StringUtils.hasText(cloud) || !StringUtils.hasText(key) || !StringUtils.hasText(secret)) {
             throw new Misconfiguration("Cloudinary is configured in part: set all three of CLOUDINARY_CLOUD_NAME,"
                     + " CLOUDINARY_API_KEY and CLOUDINARY_API_SECRET, or CLOUDINARY_URL alone");
         }
@@ -53,10 +54,6 @@ public record CloudinarySettings(String cloudName, String apiKey, String apiSecr
             throw new Misconfiguration("CLOUDINARY_URL must read cloudinary://API_KEY:API_SECRET@CLOUD_NAME (as Cloudinary's console shows it)");
         }
         return new CloudinarySettings(cloud, rest.substring(0, colon), rest.substring(colon + 1, at), prefix);
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     /** Keeps the secret out of logs and failure messages. */

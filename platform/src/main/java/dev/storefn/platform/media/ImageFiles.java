@@ -52,9 +52,6 @@ public final class ImageFiles {
     /** Width and height, after decoding every byte of the image data. */
     private static int[] decode(ImageFormat format, byte[] content) throws ImageRejected {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(Locale.ROOT));
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("No image reader for " + format);
-        }
         ImageReader reader = readers.next();
         // ImageIO.read would cache the stream in a temporary file; on Lambda nothing may be written to /tmp.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {

@@ -5,18 +5,16 @@ import java.util.Optional;
 
 /** The image formats a shop accepts, recognised by their first bytes, never by a file name or a declared type. */
 public enum ImageFormat {
-    JPEG("jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-    PNG("png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}),
-    GIF("gif", "image/gif", new byte[] {'G', 'I', 'F', '8'}),
-    WEBP("webp", "image/webp", new byte[] {'R', 'I', 'F', 'F'});
+    JPEG("jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
+    PNG("png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}),
+    GIF("gif", new byte[] {'G', 'I', 'F', '8'}),
+    WEBP("webp", new byte[] {'R', 'I', 'F', 'F'});
 
     private final String extension;
-    private final String mediaType;
     private final byte[] magic;
 
-    ImageFormat(String extension, String mediaType, byte[] magic) {
+    ImageFormat(String extension, byte[] magic) {
         this.extension = extension;
-        this.mediaType = mediaType;
         this.magic = magic;
     }
 
@@ -24,23 +22,12 @@ public enum ImageFormat {
         return extension;
     }
 
-    public String mediaType() {
-        return mediaType;
-    }
-
     static Optional<ImageFormat> of(byte[] content) {
         return Arrays.stream(values()).filter(format -> format.starts(content)).findFirst();
     }
 
     private boolean starts(byte[] content) {
-        if (content.length < magic.length + 8) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (content[i] != magic[i]) {
-                return false;
-            }
-        }
-        return this != WEBP || content[8] == 'W' && content[9] == 'E' && content[10] == 'B' && content[11] == 'P';
+        return content.length >= magic.length + 8 && Arrays.equals(content, 0, magic.length, magic, 0, magic.length)
+                && (this != WEBP || content[8] == 'W' && content[9] == 'E' && content[10] == 'B' && content[11] == 'P');
     }
 }

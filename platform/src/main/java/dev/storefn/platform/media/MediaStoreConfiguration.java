@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 import dev.storefn.platform.format.PublicUrls;
 import dev.storefn.platform.provider.ProviderGates;
@@ -28,14 +29,9 @@ class MediaStoreConfiguration {
             log.debug("Product images go to Cloudinary ({})", cloudinary.get());
             return new CloudinaryMediaStore(cloudinary.get(), urls, gates);
         }
-        if (onLambda(environment)) {
+        if (StringUtils.hasText(environment.getProperty("AWS_LAMBDA_FUNCTION_NAME"))) {
             return new UnavailableMediaStore(urls);
         }
         return new LocalMediaStore(MediaRoot.of(environment), urls);
-    }
-
-    static boolean onLambda(Environment environment) {
-        String function = environment.getProperty("AWS_LAMBDA_FUNCTION_NAME");
-        return function != null && !function.isBlank();
     }
 }

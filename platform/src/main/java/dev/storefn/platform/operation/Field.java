@@ -14,9 +14,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Field {
 
-    /** The name on the wire; empty means the component's name in snake_case. */
-    String name() default "";
-
     boolean required() default true;
 
     /** The message when a required field is missing or null. */

@@ -10,13 +10,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -61,22 +61,18 @@ public class ProviderActions implements ScheduledJob, DisposableBean {
         this.rows = rows;
         this.gates = gates;
         this.transactions = transactions;
-        for (ActionKind kind : kinds) {
-            if (this.kinds.put(kind.name(), kind) != null) {
-                throw new IllegalStateException("Two provider action kinds are named " + kind.name());
-            }
-        }
+        kinds.forEach(kind -> this.kinds.merge(kind.name(), kind, (one, other) -> {
+            throw new IllegalStateException("Two provider action kinds are named " + kind.name());
+        }));
         this.retryAfter = gates.retryAfter();
         // Longer than any one attempt can take (a connection opened, then an answer awaited), twice over.
         this.lease = gates.connectTimeout().plus(gates.timeout()).multipliedBy(2).plusSeconds(10);
-        AtomicInteger threads = new AtomicInteger();
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("provider-action-");
+        threads.setDaemon(true);
         // Two threads: a provider that hangs holds two of them and nothing else; what does not fit in the
         // queue is left to the scheduled job.
-        this.soon = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), task -> {
-            Thread thread = new Thread(task, "provider-action-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        this.soon = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), threads,
+                new ThreadPoolExecutor.DiscardPolicy());
     }
 
     /**
@@ -148,20 +144,20 @@ public class ProviderActions implements ScheduledJob, DisposableBean {
                     "No action kind " + action.kind() + " in this version of storefn")));
         }
         Instant started = Instant.now();
-        ActionKind.Outcome[] outcome = new ActionKind.Outcome[1];
+        ActionKind.Outcome outcome;
         try {
-            gates.asAction(() -> outcome[0] = new ActionKind.Outcome(ActionKind.Outcome.State.DONE, kind.perform(action), null));
+            outcome = gates.asAction(() -> new ActionKind.Outcome(ActionKind.Outcome.State.DONE, kind.perform(action), null));
         } catch (ProviderBusy busy) {
             rows.release(action, Duration.ofSeconds(busy.retryAfterSeconds()));
             return Optional.empty();
         } catch (ProviderFailed failed) {
-            outcome[0] = new ActionKind.Outcome(failed.lasting() ? ActionKind.Outcome.State.FAILED : ActionKind.Outcome.State.RETRY,
+            outcome = new ActionKind.Outcome(failed.lasting() ? ActionKind.Outcome.State.FAILED : ActionKind.Outcome.State.RETRY,
                     null, failed.getMessage());
         } catch (RuntimeException unexpected) {
             log.error("Provider action {} ({}) failed unexpectedly", action.id(), action.kind(), unexpected);
-            outcome[0] = new ActionKind.Outcome(ActionKind.Outcome.State.RETRY, null, unexpected.toString());
+            outcome = new ActionKind.Outcome(ActionKind.Outcome.State.RETRY, null, unexpected.toString());
         }
-        return Optional.of(finish(action, kind, started, outcome[0]));
+        return Optional.of(finish(action, kind, started, outcome));
     }
 
     private ActionKind.Outcome finish(PendingAction action, ActionKind kind, Instant started, ActionKind.Outcome outcome) {
@@ -187,10 +183,8 @@ public class ProviderActions implements ScheduledJob, DisposableBean {
 
     /** PROVIDER_RETRY_AFTER after the first failure, twice as long after each next one, a fifth more or less. */
     private Duration wait(int attempt) {
-        Duration wait = retryAfter.multipliedBy(1L << Math.min(attempt - 1, 20));
-        if (wait.compareTo(LONGEST_WAIT) > 0) {
-            wait = LONGEST_WAIT;
-        }
+        Duration doubled = retryAfter.multipliedBy(1L << Math.min(attempt - 1, 20));
+        Duration wait = doubled.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : doubled;
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
         return Duration.ofMillis((long) (wait.toMillis() * jitter));
     }

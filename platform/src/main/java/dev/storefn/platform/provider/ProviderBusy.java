@@ -7,17 +7,11 @@ package dev.storefn.platform.provider;
  */
 public class ProviderBusy extends RuntimeException {
 
-    private final Provider provider;
     private final long retryAfterSeconds;
 
     ProviderBusy(Provider provider, String reason, long retryAfterSeconds) {
         super(provider.name().toLowerCase(java.util.Locale.ROOT) + " not called: " + reason, null, false, false);
-        this.provider = provider;
         this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public Provider provider() {
-        return provider;
     }
 
     public long retryAfterSeconds() {

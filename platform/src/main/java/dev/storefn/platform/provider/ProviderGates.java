@@ -107,28 +107,20 @@ public class ProviderGates {
     }
 
     /** Runs a provider action: its calls take no request slot (the few action threads bound them). */
-    void asAction(Runnable action) {
+    <T> T asAction(Supplier<T> action) {
         ACTION_THREAD.set(Boolean.TRUE);
         try {
-            action.run();
+            return action.get();
         } finally {
             ACTION_THREAD.remove();
         }
     }
 
     private static void requireNothingHeld(Provider provider) {
-        if (TransactionSynchronizationManager.isActualTransactionActive() || holdsConnection()) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.getResourceMap().values().stream().anyMatch(ConnectionHolder.class::isInstance)) {
             throw new IllegalStateException("A call to " + provider + " while a database transaction or connection is held: "
                     + "call providers before or after the transaction, or write a provider action in it");
         }
-    }
-
-    private static boolean holdsConnection() {
-        for (Object resource : TransactionSynchronizationManager.getResourceMap().values()) {
-            if (resource instanceof ConnectionHolder) {
-                return true;
-            }
-        }
-        return false;
     }
 }

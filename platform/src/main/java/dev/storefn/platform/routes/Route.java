@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.core.ResolvableType;
 
@@ -109,13 +110,8 @@ public record Route(String method, String path, Class<? extends Function<?, ?>> 
     }
 
     public Set<String> parameterNames() {
-        Set<String> names = new LinkedHashSet<>();
-        for (String segment : segments()) {
-            if (isParameter(segment)) {
-                names.add(segment.substring(1, segment.length() - 1));
-            }
-        }
-        return names;
+        return segments().stream().filter(Route::isParameter).map(segment -> segment.substring(1, segment.length() - 1))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     static boolean isParameter(String segment) {

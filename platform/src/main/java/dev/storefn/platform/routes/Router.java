@@ -24,18 +24,16 @@ public final class Router {
     public Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
         Map<String, List<Template>> byShape = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         for (Route route : this.routes) {
+            if (!seen.add(route.key())) {
+                throw new IllegalArgumentException("The route table lists " + route.key() + " twice");
+            }
             Template template = Template.of(route);
             byShape.computeIfAbsent(template.shape(), shape -> new ArrayList<>()).add(template);
         }
         this.templatesByShape = new HashMap<>();
         byShape.forEach((shape, list) -> templatesByShape.put(shape, list.toArray(Template[]::new)));
-        Set<String> seen = new HashSet<>();
-        for (Route route : routes) {
-            if (!seen.add(route.key())) {
-                throw new IllegalArgumentException("The route table lists " + route.key() + " twice");
-            }
-        }
     }
 
     public List<Route> routes() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code a=1&b=2&b=3}: the form of URL query strings and of urlencoded bodies. */
 public final class QueryStrings {
@@ -32,15 +33,9 @@ public final class QueryStrings {
     }
 
     public static String encode(Map<String, List<String>> query) {
-        StringBuilder raw = new StringBuilder();
-        query.forEach((name, values) -> values.forEach(value -> {
-            if (!raw.isEmpty()) {
-                raw.append('&');
-            }
-            raw.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }));
-        return raw.toString();
+        return query.entrySet().stream().flatMap(parameter -> parameter.getValue().stream().map(value ->
+                URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)))
+                .collect(Collectors.joining("&"));
     }
 
     private static String decode(String text) {

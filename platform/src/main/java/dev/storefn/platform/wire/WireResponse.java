@@ -1,7 +1,6 @@
 package dev.storefn.platform.wire;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +33,12 @@ public record WireResponse(int status, Map<String, List<String>> headers, byte[]
     }
 
     public String header(String name) {
-        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
-                return entry.getValue().get(0);
-            }
-        }
-        return null;
+        return headerValues(name).stream().findFirst().orElse(null);
     }
 
     public List<String> headerValues(String name) {
-        List<String> values = new ArrayList<>();
-        headers.forEach((key, list) -> {
-            if (key.equalsIgnoreCase(name)) {
-                values.addAll(list);
-            }
-        });
-        return values;
+        return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .flatMap(entry -> entry.getValue().stream()).toList();
     }
 
     /** Whether the body is text a UTF-8 string carries unchanged (JSON, HTML), rather than bytes to base64. */

@@ -31,20 +31,19 @@ class RunnerDefaults implements EnvironmentPostProcessor {
         defaults.put("server.tomcat.threads.max", "${STOREFN_HTTP_THREADS:64}");
         // Tomcat's 8 KB refuses a browser with many cookies plus a bearer token; beyond this the answer is 400 JSON.
         defaults.put("server.max-http-request-header-size", "16KB");
-        defaults.put("server.error.whitelabel.enabled", "false");
+        // No /error page or controller: Tomcat's error report valve answers errors, in JSON (TomcatJsonErrors).
+        defaults.put("spring.autoconfigure.exclude", "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration");
         defaults.put("spring.mvc.problemdetails.enabled", "false");
         // initdb's and the postmaster's start-up chatter; our own line says where the embedded PostgreSQL starts.
         defaults.put("logging.level.io.zonky.test.db.postgres", "WARN");
         if (!Boolean.getBoolean(Main.DEBUG)) {
-            // A failed start is one line on standard error (StartupFailures, OneLineFailureReport); Spring Boot's report
+            // A failed start is one line on standard error (StartupFailures); Spring Boot's report
             // block and the context's note about the cancelled refresh would repeat it, with every bean in the chain.
             defaults.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
             defaults.put("logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger", "WARN");
             // The context that failed logs the whole chain at WARN, under its own class's name.
-            for (String context : new String[] {"org.springframework.context.annotation.AnnotationConfigApplicationContext",
-                "org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext"}) {
-                defaults.put("logging.level." + context, "ERROR");
-            }
+            defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
+            defaults.put("logging.level.org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext", "ERROR");
         }
         return defaults;
     }

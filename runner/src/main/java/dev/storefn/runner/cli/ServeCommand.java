@@ -1,10 +1,12 @@
 package dev.storefn.runner.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,12 +72,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** {@code --name=value} arguments as the function's settings: on Lambda they would be environment variables. */
     private static Map<String, String> properties(String[] arguments) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String argument : arguments) {
-            int equals = argument.indexOf('=');
-            properties.put(argument.substring(2, equals), argument.substring(equals + 1));
-        }
-        return properties;
+        return Arrays.stream(arguments).map(argument -> argument.substring(2).split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (first, last) -> last, LinkedHashMap::new));
     }
 
     int serve(String[] arguments) {

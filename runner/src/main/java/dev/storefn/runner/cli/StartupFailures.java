@@ -5,12 +5,11 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.Objects;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalysisReporter;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.core.Ordered;
@@ -21,23 +20,31 @@ import dev.storefn.platform.Misconfiguration;
 /**
  * Why storefn could not start, in one line an operator can act on: a setting to fix ({@link Misconfiguration}),
  * a port in use, or a database that cannot be reached, refuses the password, wants TLS or is not PostgreSQL.
- * Anything else is named by its root cause; {@code --debug} shows the whole trace ({@link OneLineFailureReport}).
+ * Anything else is named by its root cause; {@code --debug} shows the whole trace.
  */
 // Before Spring Boot's own analyzers: every failure at start gets its one line here.
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class StartupFailures implements FailureAnalyzer {
+class StartupFailures implements FailureAnalyzer, FailureAnalysisReporter {
 
     private static final String NOT_POSTGRESQL = "What answers at the address in DATABASE_URL does not speak PostgreSQL: check its host and port.";
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
-        String line = firstMatching(failure, StartupFailures::explain);
-        if (line == null) {
-            Throwable root = root(failure);
-            line = "storefn could not start: " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
+        String line = ExceptionUtils.stream(failure).map(StartupFailures::explain).filter(Objects::nonNull).findFirst().orElseGet(() -> {
+            Throwable root = ExceptionUtils.getRootCause(failure);
+            return "storefn could not start: " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
                     + root.getMessage().lines().findFirst().orElse("")) + ". Run the command again with --debug for the details.";
-        }
+        });
         return new FailureAnalysis(line, "", failure);
+    }
+
+    /** The line on standard error, instead of Spring Boot's report block; with {@code --debug} ({@link Main#DEBUG}) the whole trace follows. */
+    @Override
+    public void report(FailureAnalysis analysis) {
+        System.err.println("storefn: " + analysis.getDescription() + (analysis.getAction().isEmpty() ? "" : " " + analysis.getAction()));
+        if (Boolean.getBoolean(Main.DEBUG)) {
+            analysis.getCause().printStackTrace();
+        }
     }
 
     private static String explain(Throwable cause) {
@@ -80,26 +87,6 @@ class StartupFailures implements FailureAnalyzer {
             return NOT_POSTGRESQL;
         }
         return null;
-    }
-
-    private static String firstMatching(Throwable failure, Function<Throwable, String> explain) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            String line = explain.apply(cause);
-            if (line != null) {
-                return line;
-            }
-        }
-        return null;
-    }
-
-    private static Throwable root(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Throwable root = failure;
-        while (root.getCause() != null && seen.add(root)) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static String firstLine(String message) {

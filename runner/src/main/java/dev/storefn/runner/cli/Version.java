@@ -1,8 +1,9 @@
 package dev.storefn.runner.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import picocli.CommandLine.IVersionProvider;
 
@@ -11,13 +12,7 @@ final class Version implements IVersionProvider {
 
     @Override
     public String[] getVersion() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                throw new IOException("version.properties is missing from the classpath");
-            }
-            properties.load(in);
-        }
-        return new String[] {"storefn " + properties.getProperty("version")};
+        return new String[] {"storefn " + PropertiesLoaderUtils.loadProperties(new ClassPathResource("version.properties", Version.class))
+                .getProperty("version")};
     }
 }

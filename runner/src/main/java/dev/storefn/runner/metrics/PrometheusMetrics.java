@@ -1,6 +1,7 @@
 package dev.storefn.runner.metrics;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -69,25 +70,11 @@ class PrometheusMetrics {
     }
 
     private static void providerGauges(MeterRegistry registry, ProviderActions actions, ProviderGates gates) {
-        // One query serves the three figures of a scrape.
-        Supplier<ProviderActions.Counts> counts = new Supplier<>() {
-            private volatile ProviderActions.Counts last;
-            private volatile long readAt;
-
-            @Override
-            public ProviderActions.Counts get() {
-                if (last == null || System.nanoTime() - readAt > TimeUnit.SECONDS.toNanos(1)) {
-                    last = actions.counts();
-                    readAt = System.nanoTime();
-                }
-                return last;
-            }
-        };
-        Gauge.builder("storefn.provider.actions", () -> counts.get().pending()).tag("state", "pending")
+        Gauge.builder("storefn.provider.actions", () -> actions.counts().pending()).tag("state", "pending")
                 .description("Provider actions (refunds, checkout ends, image removals) not done yet").register(registry);
-        Gauge.builder("storefn.provider.actions", () -> counts.get().failing()).tag("state", "failing")
+        Gauge.builder("storefn.provider.actions", () -> actions.counts().failing()).tag("state", "failing")
                 .description("Pending provider actions whose last attempt failed").register(registry);
-        Gauge.builder("storefn.provider.actions", () -> counts.get().failed()).tag("state", "failed")
+        Gauge.builder("storefn.provider.actions", () -> actions.counts().failed()).tag("state", "failed")
                 .description("Provider actions the provider refused for good (staff must look)").register(registry);
         for (Provider provider : Provider.values()) {
             Gauge.builder("storefn.provider.failing", () -> gates.failing(provider) ? 1 : 0)
@@ -114,27 +101,17 @@ class PrometheusMetrics {
 
         @Override
         public void answered(String route, int status, long nanos) {
-            if (status < 0 || status >= STATUSES) {
-                timer(route, status).record(nanos, TimeUnit.NANOSECONDS);
-                return;
-            }
-            AtomicReferenceArray<Timer> byStatus = timers.computeIfAbsent(route, key -> new AtomicReferenceArray<>(STATUSES));
+            AtomicReferenceArray<Timer> byStatus = timers.computeIfAbsent(route, key -> new AtomicReferenceArray<>(600));
             Timer timer = byStatus.get(status);
             if (timer == null) {
                 // Registering again returns the timer already registered, so a race makes no second one.
-                timer = timer(route, status);
+                timer = Timer.builder("storefn.requests")
+                        .description("Requests answered, by route of the route table and status")
+                        .tag("route", route).tag("status", Integer.toString(status))
+                        .serviceLevelObjectives(BUCKETS).register(registry);
                 byStatus.set(status, timer);
             }
             timer.record(nanos, TimeUnit.NANOSECONDS);
-        }
-
-        private static final int STATUSES = 600;
-
-        private Timer timer(String route, int status) {
-            return Timer.builder("storefn.requests")
-                    .description("Requests answered, by route of the route table and status")
-                    .tag("route", route).tag("status", Integer.toString(status))
-                    .serviceLevelObjectives(BUCKETS).register(registry);
         }
     }
 
@@ -155,15 +132,11 @@ class PrometheusMetrics {
     }
 
     private static double residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Double.parseDouble(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // Not Linux, or /proc unreadable: no figure.
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(line -> line.startsWith("VmRSS:")).findFirst()
+                    .map(line -> Double.parseDouble(line.replaceAll("[^0-9]", "")) * 1024).orElse(Double.NaN);
+        } catch (IOException | NumberFormatException | UncheckedIOException e) {
+            return Double.NaN; // Not Linux, or /proc unreadable: no figure.
         }
-        return Double.NaN;
     }
 }

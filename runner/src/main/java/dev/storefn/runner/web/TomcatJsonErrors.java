@@ -13,19 +13,21 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tomcat's own answers are JSON too. Requests Tomcat rejects before any servlet sees them (headers too
+ * Errors answered outside the dispatcher (a missing media file, a broken request) are JSON too, never HTML: Spring
+ * Boot's error page and controller are left out (RunnerDefaults), so Tomcat reports every such error itself. Requests Tomcat rejects before any servlet sees them (headers too
  * large, {@code %00} or {@code %2F} in the path, a malformed request line) are answered by the host's
  * {@link ErrorReportValve}, whose page is HTML; this puts a valve there that writes {@code {"detail": ...}}.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+// Unordered, so after Spring Boot's own customizer, which puts a plain ErrorReportValve on the host (removed below).
+class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
@@ -43,12 +45,6 @@ class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServletWebSer
         });
     }
 
-    /** After Spring Boot's own customizer, which puts a plain ErrorReportValve on the host (removed above). */
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
-    }
-
     static final class JsonErrorReportValve extends ErrorReportValve {
 
         private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,7 +56,7 @@ class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServletWebSer
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            byte[] body = JSON.writeValueAsBytes(Map.of("detail", JsonErrors.detail(status)));
+            byte[] body = JSON.writeValueAsBytes(Map.of("detail", detail(status)));
             try {
                 response.setContentType("application/json");
                 response.setContentLength(body.length);
@@ -69,6 +65,18 @@ class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServletWebSer
             } catch (IOException | IllegalStateException clientGoneOrResponseClosed) {
                 // Nothing more can be said to this client.
             }
+        }
+
+        private static String detail(int statusCode) {
+            HttpStatus status = HttpStatus.resolve(statusCode);
+            if (status == null) {
+                return "Error " + statusCode + ".";
+            }
+            return switch (status) {
+                case NOT_FOUND -> "Not found.";
+                case INTERNAL_SERVER_ERROR -> "Internal error";
+                default -> status.getReasonPhrase() + ".";
+            };
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.storefn.runner.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -40,8 +41,18 @@ class WebAdapter extends OncePerRequestFilter {
 
     static final String MEDIA_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
+    /**
+     * Requests with a body above {@link #LARGE} bytes (an image upload of up to 10 MB) take their turn, one at a
+     * time. Such a request holds its body about four times over while it is handled (the body, the multipart part,
+     * the image's copy, its decoded pixels), and the unit's heap is 96 MB; six parallel 8 MB uploads ran it out (and
+     * a 128 MB one) and {@code -XX:+ExitOnOutOfMemoryError} stopped the shop. At most four others wait their turn,
+     * for up to 30 seconds, then are told to retry. Lambda needs no such turn: an instance handles one request at a time.
+     */
+    static final long LARGE = 1024 * 1024;
+    static final Refusal BUSY = Refusal.detail(Refusal.Kind.UNAVAILABLE, "Too many large uploads at once; retry shortly.").retryAfter(5);
+
     private final Dispatcher dispatcher;
-    private final Turns largeBodies = LargeBodies.turns();
+    final Turns largeBodies = new Turns(1, Duration.ofSeconds(30), 4);
 
     WebAdapter(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -65,12 +76,12 @@ class WebAdapter extends OncePerRequestFilter {
             return;
         }
         boolean chunked = request.getHeader("Transfer-Encoding") != null;
-        if (!LargeBodies.isLarge(limit == 0 ? 0 : request.getContentLengthLong(), chunked && limit > LargeBodies.LARGE)) {
+        if (!isLarge(limit == 0 ? 0 : request.getContentLengthLong(), chunked && limit > LARGE)) {
             handle(request, response, path, limit);
             return;
         }
         if (!largeBodies.await()) {
-            refuse(request, response, path, LargeBodies.BUSY);
+            refuse(request, response, path, BUSY);
             return;
         }
         try {
@@ -78,6 +89,11 @@ class WebAdapter extends OncePerRequestFilter {
         } finally {
             largeBodies.done();
         }
+    }
+
+    /** Whether a body of {@code contentLength} bytes (-1: not given) takes a turn; a chunked body of unknown size does. */
+    static boolean isLarge(long contentLength, boolean chunked) {
+        return contentLength > LARGE || (contentLength < 0 && chunked);
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response, String path, int limit) throws IOException {

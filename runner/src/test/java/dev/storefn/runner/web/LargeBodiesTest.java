@@ -11,20 +11,19 @@ class LargeBodiesTest {
 
     @Test
     void bodiesOverAMegabyteAndChunkedOnesTakeATurnOthersDoNot() {
-        assertThat(LargeBodies.isLarge(LargeBodies.LARGE + 1, false)).isTrue();
-        assertThat(LargeBodies.isLarge(-1, true)).as("chunked, size unknown").isTrue();
-        assertThat(LargeBodies.isLarge(LargeBodies.LARGE, false)).isFalse();
-        assertThat(LargeBodies.isLarge(0, false)).isFalse();
-        assertThat(LargeBodies.isLarge(-1, false)).as("no body").isFalse();
+        assertThat(WebAdapter.isLarge(WebAdapter.LARGE + 1, false)).isTrue();
+        assertThat(WebAdapter.isLarge(-1, true)).as("chunked, size unknown").isTrue();
+        assertThat(WebAdapter.isLarge(WebAdapter.LARGE, false)).isFalse();
+        assertThat(WebAdapter.isLarge(0, false)).isFalse();
+        assertThat(WebAdapter.isLarge(-1, false)).as("no body").isFalse();
     }
 
     @Test
     void theTurnIsOneAtATimeAndTheRefusalTellsWhenToRetry() {
-        Turns turns = LargeBodies.turns();
+        Turns turns = new WebAdapter(null).largeBodies;
         assertThat(turns.await()).isTrue();
         turns.done();
-        assertThat(LargeBodies.AT_ONCE).isEqualTo(1);
-        assertThat(LargeBodies.BUSY.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
-        assertThat(LargeBodies.BUSY.retryAfterSeconds()).isEqualTo(5);
+        assertThat(WebAdapter.BUSY.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
+        assertThat(WebAdapter.BUSY.retryAfterSeconds()).isEqualTo(5);
     }
 }
