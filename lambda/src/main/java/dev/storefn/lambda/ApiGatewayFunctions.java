@@ -70,9 +70,10 @@ public class ApiGatewayFunctions {
         Supplier<PojoSerializer<E>> events = SingletonSupplier.of(
                 () -> LambdaEventSerializers.serializerFor(eventClass, ApiGatewayFunctions.class.getClassLoader()));
         return stream -> {
+            E event = events.get().fromJson(stream);
             WireRequest read;
             try {
-                read = request.apply(events.get().fromJson(stream));
+                read = request.apply(event);
             } catch (IllegalArgumentException bodyNotBase64) {
                 return response.apply(MALFORMED_BODY);
             }

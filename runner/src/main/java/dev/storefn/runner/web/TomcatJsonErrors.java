@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Errors answered outside the dispatcher (a missing media file, a broken request) are JSON too, never HTML: Spring
- * Boot's error page and controller are left out (RunnerDefaults), so Tomcat reports every such error itself. Requests Tomcat rejects before any servlet sees them (headers too
- * large, {@code %00} or {@code %2F} in the path, a malformed request line) are answered by the host's
- * {@link ErrorReportValve}, whose page is HTML; this puts a valve there that writes {@code {"detail": ...}}.
+ * Errors answered outside the dispatcher (a missing media file, a broken request) are JSON too, never HTML.
+ * Spring Boot's error page and controller are left out ({@code RunnerDefaults}), so Tomcat reports every such
+ * error, as it does for requests it rejects before any servlet sees them (headers too large, {@code %00} or
+ * {@code %2F} in the path, a malformed request line): through the host's {@link ErrorReportValve}, whose page
+ * is HTML. This puts a valve there that writes {@code {"detail": ...}}.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
