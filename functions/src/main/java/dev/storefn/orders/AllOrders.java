@@ -32,9 +32,9 @@ class AllOrders implements Function<AllOrders.Input, Listing<OrderView>> {
     public Listing<OrderView> apply(Input input) {
         Paging paging = input.paging();
         if (!paging.requested()) {
-            return Listing.all(orders.all(null, 0).orders());
+            return Listing.all(orders.all());
         }
-        OrderRepository.Page page = orders.all(paging.size(), paging.offset());
+        OrderRepository.Page page = orders.page(paging.size(), paging.offset());
         return Listing.page(page.orders(), page.total(), paging);
     }
 }

@@ -41,11 +41,19 @@ class OrderRepository {
                 + " ORDER BY o.created_at DESC, o.id DESC").param(userId).query(this::order).list());
     }
 
-    /** Every order, newest first; {@code limit} null means all of them. */
-    Page all(Integer limit, int offset) {
+    /** Every order, newest first. */
+    List<OrderView> all() {
+        return withItems(jdbc.sql("SELECT " + COLUMNS + ", 0 AS total FROM orders o ORDER BY o.created_at DESC, o.id DESC")
+                .query(this::order).list());
+    }
+
+    /** A page of the orders, newest first, and how many there are in all. */
+    Page page(int limit, int offset) {
         long[] total = {0};
-        List<OrderView> orders = jdbc.sql("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM orders o"
-                + " ORDER BY o.created_at DESC, o.id DESC" + (limit == null ? "" : " LIMIT " + limit + " OFFSET " + offset))
+        // The count is a subquery of its own, run once: counted over the rows (count(*) OVER ()), every order was
+        // read and sorted before the page's were taken from the newest-first index.
+        List<OrderView> orders = jdbc.sql("SELECT " + COLUMNS + ", (SELECT count(*) FROM orders) AS total FROM orders o"
+                + " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?").params(limit, offset)
                 .query((rs, row) -> {
                     total[0] = rs.getLong("total");
                     return order(rs, row);
