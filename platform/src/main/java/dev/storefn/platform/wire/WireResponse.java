@@ -32,8 +32,14 @@ public record WireResponse(int status, Map<String, List<String>> headers, byte[]
         return new WireResponse(status, Map.of(), new byte[0]);
     }
 
+    /** The first value of a header; a loop, since the dispatcher asks on every request and a stream would allocate. */
     public String header(String name) {
-        return headerValues(name).stream().findFirst().orElse(null);
+        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
     }
 
     public List<String> headerValues(String name) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
@@ -70,11 +71,25 @@ class PrometheusMetrics {
     }
 
     private static void providerGauges(MeterRegistry registry, ProviderActions actions, ProviderGates gates) {
-        Gauge.builder("storefn.provider.actions", () -> actions.counts().pending()).tag("state", "pending")
+        // One query serves the three figures of a scrape, so they are of one moment.
+        Supplier<ProviderActions.Counts> counts = new Supplier<>() {
+            private volatile ProviderActions.Counts last;
+            private volatile long readAt;
+
+            @Override
+            public ProviderActions.Counts get() {
+                if (last == null || System.nanoTime() - readAt > TimeUnit.SECONDS.toNanos(1)) {
+                    last = actions.counts();
+                    readAt = System.nanoTime();
+                }
+                return last;
+            }
+        };
+        Gauge.builder("storefn.provider.actions", () -> counts.get().pending()).tag("state", "pending")
                 .description("Provider actions (refunds, checkout ends, image removals) not done yet").register(registry);
-        Gauge.builder("storefn.provider.actions", () -> actions.counts().failing()).tag("state", "failing")
+        Gauge.builder("storefn.provider.actions", () -> counts.get().failing()).tag("state", "failing")
                 .description("Pending provider actions whose last attempt failed").register(registry);
-        Gauge.builder("storefn.provider.actions", () -> actions.counts().failed()).tag("state", "failed")
+        Gauge.builder("storefn.provider.actions", () -> counts.get().failed()).tag("state", "failed")
                 .description("Provider actions the provider refused for good (staff must look)").register(registry);
         for (Provider provider : Provider.values()) {
             Gauge.builder("storefn.provider.failing", () -> gates.failing(provider) ? 1 : 0)
