@@ -133,3 +133,28 @@ lambda_cold_run() {
         print v["epoch_ms"] - started, v["init_ms"], v["invoke_ms"], v["rss_mb"]
     }' <<< "$line"
 }
+
+# Reads the unit's JVM flags and settings from the unit itself, so the two cannot drift apart: sets
+# UNIT_JAVA_OPTS (with EXTRA_JAVA_OPTS after them), UNIT_ENV (its NAME=value lines, media in the scratch
+# directory), and APP_JAR and CDS: the layout release.sh installs (Spring Boot's extracted jar) with the unit's
+# class-data sharing archive. Needs BENCH_JAVA.
+read_unit() {
+    local unit="$ROOT/deploy/storefn@.service"
+    UNIT_JAVA_OPTS=$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$unit" | sed "s#/var/log/storefn#$SCRATCH#; s#%%#%#g")
+    [ -n "$UNIT_JAVA_OPTS" ] || { echo "no JAVA_OPTS in $unit" >&2; exit 1; }
+    UNIT_JAVA_OPTS="$UNIT_JAVA_OPTS${EXTRA_JAVA_OPTS:+ $EXTRA_JAVA_OPTS}"
+    mapfile -t UNIT_ENV < <(sed -n 's/^Environment=\([A-Z_]*=.*\)$/\1/p' "$unit" | grep -v '^MEDIA_ROOT=')
+    "$BENCH_JAVA" -Djarmode=tools -jar "$RUNNER_JAR" extract --destination "$SCRATCH/app" > /dev/null
+    APP_JAR="$SCRATCH/app/storefn.jar"
+    CDS="-XX:SharedArchiveFile=$SCRATCH/storefn.jsa -XX:+AutoCreateSharedArchive"
+}
+
+# Starts storefn as the unit does (read_unit first) on BENCH_DATABASE_URL, port PORT, output to file $1; echoes
+# its pid.
+start_storefn() {
+    local log=$1
+    # shellcheck disable=SC2086
+    env "${UNIT_ENV[@]}" DATABASE_URL="$BENCH_DATABASE_URL" SECRET_KEY="$SECRET_KEY" PORT="${PORT:?}" MEDIA_ROOT="$SCRATCH/media" \
+        "$BENCH_JAVA" $UNIT_JAVA_OPTS $CDS -jar "$APP_JAR" > "$log" 2>&1 &
+    echo $!
+}

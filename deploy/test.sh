@@ -186,7 +186,7 @@ NGINX=(nginx -p "$T/nginx/" -c "$T/nginx/nginx.conf" -e "$T/nginx/error.log")
 # ---------------------------------------------------------------------------- static checks
 note "static checks"
 
-for f in "$DEPLOY"/*.sh "$REPO"/bench/*.sh "$REPO/bench/run" "$REPO/bench/table" "$REPO/.ci/run"; do
+for f in "$DEPLOY"/*.sh "$REPO"/bench/*.sh "$REPO/bench/run" "$REPO/bench/table" "$REPO/bench/sizes/run" "$REPO/.ci/run"; do
     [[ -f $f ]] || continue
     check "shellcheck ${f#"$REPO"/}" shellcheck -x "$f"
 done

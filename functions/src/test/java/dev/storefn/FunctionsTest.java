@@ -87,7 +87,7 @@ public abstract class FunctionsTest {
     /** To the dispatcher, or in the Lambda pass to an instance beside this context (booted on first use). */
     protected WireResponse deliver(WireRequest request, String rawQuery) {
         if (!ThroughLambda.active()) {
-            return dispatcher.dispatch(request);
+            return dispatcher.dispatch(request).held();
         }
         return INSTANCES.computeIfAbsent(context, beside -> ThroughLambda.open(ThroughLambda.settingsOf(beside)))
                 .handle(request, rawQuery);

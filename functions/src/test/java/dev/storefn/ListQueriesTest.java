@@ -60,7 +60,7 @@ class ListQueriesTest extends FunctionsTest {
         System.out.println("statements per request (authentication + the route's own), by lines: " + counts);
         counts.forEach((path, byLines) -> assertThat(byLines).as(path).containsEntry(1, 2).containsEntry(50, 2));
 
-        // Orders and their lines: two queries however many orders there are.
+        // Orders and their lines: two queries however many orders there are; the admin's whole list one, through a cursor.
         jdbc.sql("UPDATE users SET is_staff = true WHERE id = ?").param(user).update();
         long product = insertProduct("Ordered", "men", "10.00", 1000, "A product to order many times");
         Map<Integer, Integer> myOrders = new LinkedHashMap<>();
@@ -78,7 +78,7 @@ class ListQueriesTest extends FunctionsTest {
         }
         System.out.println("statements per request by orders: my " + myOrders + ", admin " + allOrders);
         assertThat(myOrders).containsEntry(1, 3).containsEntry(20, 3);
-        assertThat(allOrders).containsEntry(1, 3).containsEntry(20, 3);
+        assertThat(allOrders).containsEntry(1, 2).containsEntry(20, 2);
     }
 
     @Test

@@ -10,7 +10,10 @@ import dev.storefn.platform.operation.Listing;
 import dev.storefn.platform.operation.Paging;
 import dev.storefn.platform.operation.Transaction;
 
-/** {@code GET /api/orders/admin/all/}: every order, newest first, optionally one page. Two queries. */
+/**
+ * {@code GET /api/orders/admin/all/}: every order, newest first, written as it is read (one query through a cursor),
+ * or one page of them (two queries).
+ */
 @Component
 @Transaction(NONE)
 class AllOrders implements Function<AllOrders.Input, Listing<OrderView>> {
@@ -32,7 +35,7 @@ class AllOrders implements Function<AllOrders.Input, Listing<OrderView>> {
     public Listing<OrderView> apply(Input input) {
         Paging paging = input.paging();
         if (!paging.requested()) {
-            return Listing.all(orders.all());
+            return Listing.<OrderView>streamed(orders::forEachOrder);
         }
         OrderRepository.Page page = orders.page(paging.size(), paging.offset());
         return Listing.page(page.orders(), page.total(), paging);

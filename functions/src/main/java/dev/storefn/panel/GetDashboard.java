@@ -44,8 +44,8 @@ class GetDashboard implements Function<GetDashboard.Input, GetDashboard.Dashboar
 
     @Override
     public Dashboard apply(Input input) {
-        ShopFigures.Totals totals = figures.totals();
-        return new Dashboard(totals.users(), totals.products(), totals.orders(), totals.revenue(),
-                figures.recentOrders(RECENT_ORDERS), figures.categories(), figures.lowStock(LOW_STOCK_PRODUCTS));
+        ShopFigures.Tallies tallies = figures.tallies();
+        return new Dashboard(tallies.users(), tallies.products(), tallies.orders(), tallies.revenue(),
+                figures.recentOrders(RECENT_ORDERS), tallies.categories(), figures.lowStock(LOW_STOCK_PRODUCTS));
     }
 }

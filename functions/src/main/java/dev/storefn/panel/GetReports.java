@@ -41,7 +41,8 @@ class GetReports implements Function<GetReports.Input, GetReports.Report> {
 
     @Override
     public Report apply(Input input) {
-        ShopFigures.Totals totals = figures.totals();
-        return new Report(totals.orders(), totals.revenue(), figures.revenueByDay(), figures.paymentMethods(), figures.statuses());
+        ShopFigures.Tallies tallies = figures.tallies();
+        return new Report(tallies.orders(), tallies.revenue(), figures.revenueByDay(tallies), tallies.paymentMethods(),
+                tallies.statuses());
     }
 }

@@ -4,27 +4,25 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.StringUtils;
 
 import dev.storefn.platform.format.Timestamps;
 
 import dev.storefn.platform.operation.Doc;
 
-/** The SQL of the dashboard and the reports: aggregates computed by the database, never every order read here. */
+/**
+ * The SQL of the dashboard and the reports: the figures the database keeps as rows change (V7__shop_figures.sql),
+ * so that no view reads every order, account or product; the newest orders and the lowest stock are short lists.
+ */
 @Repository
 class ShopFigures {
-
-    /**
-     * Users (erased accounts are none: they left the shop, as the original's deleted users did), products and orders
-     * (every status, erased users' too), and the revenue: orders paid for, whatever became of them since, as the
-     * original counted.
-     */
-    record Totals(long users, long products, long orders, BigDecimal revenue) {
-    }
 
     record NameCount(@Doc(value = "What is counted: a department, a payment method or a status, as the list says", example = "men")
             String name, @Doc(value = "How many", example = "48") long count) {
@@ -49,8 +47,6 @@ class ShopFigures {
             @Doc(value = "Rupees, as a string with two decimals", example = "899.00") String price) {
     }
 
-    private static final RowMapper<NameCount> NAME_COUNT = (rs, row) -> new NameCount(rs.getString("name"), rs.getLong("count"));
-
     private final JdbcClient jdbc;
     private final Timestamps timestamps;
     private final String storeZone;
@@ -61,16 +57,41 @@ class ShopFigures {
         this.storeZone = postgresZone(timestamps.zone());
     }
 
-    Totals totals() {
-        return jdbc.sql("""
-                SELECT (SELECT count(*) FROM users WHERE deleted_at IS NULL) AS users,
-                    (SELECT count(*) FROM products) AS products,
-                    count(*) AS orders,
-                    coalesce(sum(total_amount) FILTER (WHERE payment_status = 'paid'), 0) AS revenue
-                FROM orders""")
-                .query((rs, row) -> new Totals(rs.getLong("users"), rs.getLong("products"), rs.getLong("orders"),
-                        rs.getBigDecimal("revenue")))
-                .single();
+    /**
+     * The shop's figures as the database keeps them (V7__shop_figures.sql). Accounts: erased ones are none (they left
+     * the shop, as the original's deleted users did). Orders: every status, erased users' too. Revenue: orders paid
+     * for, whatever became of them since, as the original counted; {@code 0} when none. The lists hold what has at
+     * least one, by stored name; {@code zone} is the one the paid days are kept in.
+     */
+    record Tallies(long users, long products, long orders, BigDecimal revenue, List<NameCount> categories,
+            List<NameCount> paymentMethods, List<NameCount> statuses, String zone) {
+    }
+
+    Tallies tallies() {
+        // Every shard (the CHECK allows no other) through the primary key: after many updates in one transaction (a
+        // bulk change of statuses) the shard it used holds as many dead versions, which a sequential scan reads through.
+        Map<String, Object> sums = jdbc.sql("""
+                SELECT sum(users) AS users, sum(products) AS products, sum(men) AS men, sum(women) AS women,
+                    sum(orders) AS orders, coalesce(nullif(sum(revenue), 0), 0) AS revenue, sum(cod) AS cod, sum(stripe) AS stripe,
+                    sum(cancelled) AS cancelled, sum(delivered) AS delivered, sum(processing) AS processing, sum(shipped) AS shipped,
+                    (SELECT zone FROM shop_figures_zone) AS zone
+                FROM shop_tallies WHERE shard < 64""").query().singleRow();
+        return new Tallies(count(sums, "users"), count(sums, "products"), count(sums, "orders"), (BigDecimal) sums.get("revenue"),
+                present(sums, "men", "women"), present(sums, "cod", "stripe").stream()
+                        .map(method -> new NameCount(method.name().toUpperCase(Locale.ROOT), method.count())).toList(),
+                present(sums, "cancelled", "delivered", "processing", "shipped").stream()
+                        .map(status -> new NameCount(StringUtils.capitalize(status.name()), status.count())).toList(),
+                (String) sums.get("zone"));
+    }
+
+    private static long count(Map<String, Object> sums, String column) {
+        return ((Number) sums.get(column)).longValue();
+    }
+
+    /** The columns' counts that are not zero, named by their column, in the order given. */
+    private static List<NameCount> present(Map<String, Object> sums, String... columns) {
+        return Arrays.stream(columns).map(column -> new NameCount(column, count(sums, column))).filter(named -> named.count() != 0)
+                .toList();
     }
 
     /** The newest orders, along {@code orders_newest_idx}. */
@@ -83,12 +104,6 @@ class ShopFigures {
                 .list();
     }
 
-    /** Products per category, by its stored lower-case value. */
-    List<NameCount> categories() {
-        return jdbc.sql("SELECT category AS name, count(*) AS count FROM products GROUP BY category ORDER BY category")
-                .query(NAME_COUNT).list();
-    }
-
     /** The products with the least stock, whatever it is: there is no threshold. */
     List<ProductMini> lowStock(int limit) {
         return jdbc.sql("SELECT id, name, stock, price FROM products ORDER BY stock, id LIMIT ?").param(limit)
@@ -97,25 +112,17 @@ class ShopFigures {
                 .list();
     }
 
-    /** Paid revenue per calendar day in the store's zone, oldest first. */
-    List<DayTotal> revenueByDay() {
-        return jdbc.sql("""
-                SELECT (created_at AT TIME ZONE ?)::date AS day, sum(total_amount) AS total FROM orders
-                WHERE payment_status = 'paid' GROUP BY day ORDER BY day""").param(storeZone)
+    /**
+     * Paid revenue per calendar day in the store's zone, oldest first. Days kept in another zone (the store's zone
+     * was changed since {@code tallies} were read) are counted again first.
+     */
+    List<DayTotal> revenueByDay(Tallies tallies) {
+        if (!storeZone.equals(tallies.zone())) {
+            jdbc.sql("SELECT shop_figures_recount(?)").param(storeZone).query().singleRow();
+        }
+        return jdbc.sql("SELECT day, sum(revenue) AS total FROM paid_days GROUP BY day HAVING sum(orders) > 0 ORDER BY day")
                 .query((rs, row) -> new DayTotal(rs.getObject("day", LocalDate.class).toString(), rs.getBigDecimal("total")))
                 .list();
-    }
-
-    /** Orders per payment method, named as the original's chart names them: {@code COD}, {@code STRIPE}. */
-    List<NameCount> paymentMethods() {
-        return jdbc.sql("SELECT upper(payment_method) AS name, count(*) AS count FROM orders"
-                + " GROUP BY payment_method ORDER BY payment_method").query(NAME_COUNT).list();
-    }
-
-    /** Orders per status, title-cased: {@code Processing}, {@code Shipped}, ... */
-    List<NameCount> statuses() {
-        return jdbc.sql("SELECT initcap(order_status) AS name, count(*) AS count FROM orders"
-                + " GROUP BY order_status ORDER BY order_status").query(NAME_COUNT).list();
     }
 
     /**
@@ -128,6 +135,9 @@ class ShopFigures {
             return zone.getId();
         }
         int east = offset.getTotalSeconds();
+        if (east == 0) {
+            return "UTC";
+        }
         int seconds = Math.abs(east);
         return String.format("STORE%s%02d:%02d:%02d", east > 0 ? "-" : "+", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }

@@ -77,7 +77,7 @@ public class ApiGatewayFunctions {
             } catch (IllegalArgumentException bodyNotBase64) {
                 return response.apply(MALFORMED_BODY);
             }
-            return response.apply(dispatcher.dispatch(read));
+            return response.apply(LambdaPayloads.fit(read, dispatcher.dispatch(read)));
         };
     }
 }

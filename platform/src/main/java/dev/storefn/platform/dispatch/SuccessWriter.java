@@ -69,8 +69,17 @@ class SuccessWriter {
             return (result, request) -> WireResponse.empty(status);
         }
         boolean listing = Listing.class.isAssignableFrom(output);
-        return (result, request) -> result == null ? WireResponse.empty(status)
-                : WireResponse.json(status, json.write(listing ? listed((Listing<?>) result, request) : result));
+        return (result, request) -> {
+            if (result == null) {
+                return WireResponse.empty(status);
+            }
+            if (listing && ((Listing<?>) result).source() != null) {
+                Listing.Source<?> items = ((Listing<?>) result).source();
+                return WireResponse.streamed(status, Map.of("Content-Type", List.of(WireResponse.JSON)),
+                        out -> json.writeArray(out, items));
+            }
+            return WireResponse.json(status, json.write(listing ? listed((Listing<?>) result, request) : result));
+        };
     }
 
     /** The cookies of an output that changes the session, in cookie mode; null for every other route. */

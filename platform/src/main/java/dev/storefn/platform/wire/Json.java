@@ -1,7 +1,12 @@
 package dev.storefn.platform.wire;
 
+import java.io.OutputStream;
+
 import org.springframework.stereotype.Component;
 
+import dev.storefn.platform.operation.Listing;
+
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -36,6 +41,15 @@ public class Json {
 
     public byte[] write(Object value) {
         return mapper.writeValueAsBytes(value);
+    }
+
+    /** Writes the items as a JSON array as they come, each as soon as it is produced. */
+    public <T> void writeArray(OutputStream out, Listing.Source<T> items) {
+        try (JsonGenerator generator = mapper.createGenerator(out)) {
+            generator.writeStartArray();
+            items.forEach(item -> mapper.writeValue(generator, item));
+            generator.writeEndArray();
+        }
     }
 
     public JsonMapper mapper() {

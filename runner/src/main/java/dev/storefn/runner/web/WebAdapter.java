@@ -143,6 +143,10 @@ class WebAdapter extends OncePerRequestFilter {
     private static void write(HttpServletResponse response, WireResponse wire) throws IOException {
         response.setStatus(wire.status());
         wire.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        if (wire.streamed() != null) {
+            wire.streamed().writeTo(response.getOutputStream());
+            return;
+        }
         response.setContentLength(wire.body().length);
         response.getOutputStream().write(wire.body());
     }
