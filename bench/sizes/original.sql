@@ -15,20 +15,10 @@ INSERT INTO orders_address (full_name, phone, street, city, pincode, user_id)
 SELECT 'Size Shopper', '9876543210', '12 Bench Street', 'Kochi', '682001', u.id FROM accounts_user u
 WHERE NOT EXISTS (SELECT 1 FROM orders_address a WHERE a.user_id = u.id);
 
-CREATE TEMP TABLE size_orders ON COMMIT DROP AS
-WITH ids AS (
-    SELECT (SELECT array_agg(id ORDER BY id) FROM accounts_user WHERE email LIKE 'size-%@bench.local') AS users,
-           (SELECT array_agg(id ORDER BY id) FROM products_product) AS products,
-           (SELECT coalesce(max(id), 0) FROM orders_order) AS last_order)
-SELECT ids.last_order + n - (SELECT count(*) FROM orders_order) AS id, n,
-       CASE WHEN n % 100 = 0 THEN :shopper ELSE ids.users[1 + n % cardinality(ids.users)] END AS user_id,
-       ids.products[1 + n % cardinality(ids.products)] AS first_product,
-       ids.products[1 + (n * 7 + 3) % cardinality(ids.products)] AS second_product,
-       CASE WHEN n % 3 = 0 THEN 'stripe' ELSE 'cod' END AS method,
-       (ARRAY['processing', 'shipped', 'delivered', 'cancelled'])[1 + n % 4] AS status,
-       CASE WHEN n % 4 = 2 OR n % 3 = 0 THEN 'paid' ELSE 'unpaid' END AS payment,
-       timestamptz '2025-01-01 00:00:00+00' + n * interval '5 minutes' AS placed
-FROM ids, generate_series((SELECT count(*) FROM orders_order) + 1, :orders) AS n;
+\set users_table accounts_user
+\set products_table products_product
+\set orders_table orders_order
+\ir numbered-orders.sql
 
 INSERT INTO orders_order (id, user_id, address_id, payment_method, payment_status, order_status, total_amount, created_at)
 SELECT o.id, o.user_id, (SELECT min(a.id) FROM orders_address a WHERE a.user_id = o.user_id), o.method, o.payment, o.status,

@@ -11,20 +11,10 @@ INSERT INTO users (email, first_name, last_name, created_at)
 SELECT 'size-' || n || '@bench.local', 'Size', 'Shopper', timestamptz '2025-01-01 00:00:00+00' + n * interval '1 minute'
 FROM generate_series((SELECT count(*) FROM users) + 1, :users) AS n;
 
-CREATE TEMP TABLE size_orders ON COMMIT DROP AS
-WITH ids AS (
-    SELECT (SELECT array_agg(id ORDER BY id) FROM users WHERE email LIKE 'size-%@bench.local') AS users,
-           (SELECT array_agg(id ORDER BY id) FROM products) AS products,
-           (SELECT coalesce(max(id), 0) FROM orders) AS last_order)
-SELECT ids.last_order + n - (SELECT count(*) FROM orders) AS id, n,
-       CASE WHEN n % 100 = 0 THEN :shopper ELSE ids.users[1 + n % cardinality(ids.users)] END AS user_id,
-       ids.products[1 + n % cardinality(ids.products)] AS first_product,
-       ids.products[1 + (n * 7 + 3) % cardinality(ids.products)] AS second_product,
-       CASE WHEN n % 3 = 0 THEN 'stripe' ELSE 'cod' END AS method,
-       (ARRAY['processing', 'shipped', 'delivered', 'cancelled'])[1 + n % 4] AS status,
-       CASE WHEN n % 4 = 2 OR n % 3 = 0 THEN 'paid' ELSE 'unpaid' END AS payment,
-       timestamptz '2025-01-01 00:00:00+00' + n * interval '5 minutes' AS placed
-FROM ids, generate_series((SELECT count(*) FROM orders) + 1, :orders) AS n;
+\set users_table users
+\set products_table products
+\set orders_table orders
+\ir numbered-orders.sql
 
 INSERT INTO orders (id, user_id, ship_full_name, ship_phone, ship_street, ship_city, ship_pincode, payment_method,
                     payment_status, order_status, total_amount, stock_restored, created_at, updated_at)
