@@ -158,3 +158,10 @@ start_storefn() {
         "$BENCH_JAVA" $UNIT_JAVA_OPTS $CDS -jar "$APP_JAR" > "$log" 2>&1 &
     echo $!
 }
+
+# Signs in at the API at base URL $1 as email $2 with password $3 (storefn or the original: the same wire) and
+# echoes the access token.
+sign_in() {
+    curl -sf -X POST "$1/api/login/" -H 'Content-Type: application/json' \
+        -d "$(jq -nc --arg e "$2" --arg p "$3" '{email: $e, password: $p}')" | jq -er .access
+}

@@ -47,7 +47,7 @@ final class LambdaPayloads {
         boolean gzip = response.textual() && (response.streamed() != null || response.body().length >= WORTH_COMPRESSING)
                 && acceptsGzip(request.header("Accept-Encoding"));
         if (!gzip && response.streamed() == null) {
-            return escapedLength(response.body()) <= LIMIT ? response : tooLarge(request, response, false);
+            return fits(response.body()) ? response : tooLarge(request, response, false);
         }
         // Gzipped, the body goes out in base64: a third larger than its bytes.
         Capped out = new Capped(gzip ? LIMIT / 4 * 3 : LIMIT);
@@ -65,7 +65,7 @@ final class LambdaPayloads {
         byte[] bytes = out.toByteArray();
         if (!gzip) {
             WireResponse held = new WireResponse(response.status(), response.headers(), bytes);
-            return escapedLength(bytes) <= LIMIT ? held : tooLarge(request, held, false);
+            return fits(bytes) ? held : tooLarge(request, held, false);
         }
         Map<String, List<String>> headers = new LinkedHashMap<>(response.headers());
         headers.put("Content-Encoding", List.of("gzip"));
@@ -110,7 +110,14 @@ final class LambdaPayloads {
         return Boolean.TRUE.equals(any);
     }
 
-    /** The body's length once written as a JSON string in the response event: quotes, backslashes and controls escaped. */
+    /**
+     * Whether the body fits once written as a JSON string in the response event: quotes, backslashes and controls
+     * escaped. Escaping makes a byte at most six, so the bytes are counted only for a body that could not fit.
+     */
+    private static boolean fits(byte[] body) {
+        return (long) body.length * 6 <= LIMIT || escapedLength(body) <= LIMIT;
+    }
+
     private static long escapedLength(byte[] body) {
         long length = body.length;
         for (byte b : body) {
