@@ -36,7 +36,7 @@ class CachedAnswersTest {
     private final AtomicInteger made = new AtomicInteger();
 
     private static CachedAnswers cache(long megabytes) {
-        return new CachedAnswers(megabytes);
+        return new CachedAnswers(megabytes, new AnswerVersions());
     }
 
     private static WireRequest get(String query) {

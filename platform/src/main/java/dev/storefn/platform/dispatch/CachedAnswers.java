@@ -18,8 +18,9 @@ import dev.storefn.platform.wire.WireResponse;
 /**
  * Serialised answers of cached routes ({@link Route#cachedUntilChanged}), each labelled with the version of
  * its data read before it was made, and served again only while a fresh read of that version gives the same
- * number. Every process and Lambda instance keeps its own and checks the database's version on each request,
- * so a change committed anywhere is seen by the next request everywhere. Bounded in bytes: past the bound
+ * number. Every process and Lambda instance keeps its own and checks the version on each request ({@link
+ * AnswerVersions}: asked of the database, or in a process that polls it, the last poll while no transaction has
+ * committed here since), so a change committed anywhere is seen everywhere. Bounded in bytes: past the bound
  * everything is dropped and refilled. One answer is made at a time per key: after a change, the requests
  * that find it stale wait for the first one's answer instead of each building the whole catalog at once.
  */
@@ -34,9 +35,11 @@ class CachedAnswers {
     private final Object[] making = new Object[64];
     private final AtomicLong bytes = new AtomicLong();
     private final long maxBytes;
+    private final AnswerVersions versions;
 
-    CachedAnswers(@Value("${STOREFN_ANSWER_CACHE_MB:8}") long maxMegabytes) {
+    CachedAnswers(@Value("${STOREFN_ANSWER_CACHE_MB:8}") long maxMegabytes, AnswerVersions versions) {
         this.maxBytes = maxMegabytes * 1024 * 1024;
+        this.versions = versions;
         Arrays.setAll(making, i -> new Object());
     }
 
@@ -45,7 +48,7 @@ class CachedAnswers {
         if (maxBytes <= 0) {
             return make.get();
         }
-        long current = version.current();
+        long current = versions.current(version);
         String key = key(request);
         Entry entry = entries.get(key);
         if (entry != null && entry.version() >= current) {
